@@ -1,0 +1,52 @@
+package dev.apierrors;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Answers 429 Too Many Requests with {@code Retry-After}: the caller sent too many requests.
+ */
+public class RateLimitedException extends ApiException {
+
+	private final @Nullable Duration retryAfter;
+
+	/**
+	 * Create the exception with the default code {@code rate_limit_exceeded}.
+	 * @param message the message shown to the client
+	 * @param retryAfter how long the client should wait, or {@code null} for the configured default
+	 */
+	public RateLimitedException(String message, @Nullable Duration retryAfter) {
+		this("rate_limit_exceeded", message, retryAfter);
+	}
+
+	/**
+	 * Create the exception with the default code {@code rate_limit_exceeded} and the configured default delay.
+	 * @param message the message shown to the client
+	 */
+	public RateLimitedException(String message) {
+		this(message, null);
+	}
+
+	/**
+	 * Create the exception with a code of its own.
+	 * @param code the stable snake_case error code
+	 * @param message the message shown to the client
+	 * @param retryAfter how long the client should wait, or {@code null} for the configured default
+	 */
+	public RateLimitedException(String code, String message, @Nullable Duration retryAfter) {
+		super(HttpStatus.TOO_MANY_REQUESTS, code, message);
+		if (retryAfter != null && retryAfter.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must not be negative");
+		}
+		this.retryAfter = retryAfter;
+	}
+
+	@Override
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+}

@@ -1,0 +1,331 @@
+package dev.apierrors.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.apierrors.servlet.ApiErrorFormat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
+
+/**
+ * Configuration properties of api-errors, under {@code api.errors}.
+ */
+@ConfigurationProperties("api.errors")
+public class ApiErrorsProperties {
+
+	/**
+	 * Whether api-errors answers the application's errors.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Wire format of error bodies.
+	 */
+	private ApiErrorFormat format = ApiErrorFormat.SIMPLE;
+
+	/**
+	 * URI that problem-details "type" values start with, followed by the error code; "about:blank" when unset.
+	 */
+	private @Nullable String typeBase;
+
+	/**
+	 * Whether errors api-errors knows (typed exceptions, mappings, framework 4xx) are answered before the
+	 * application's catch-all exception handlers can turn them into 500s.
+	 */
+	private boolean answerBeforeCatchAll = true;
+
+	/**
+	 * Whether typed 4xx exceptions capture a stack trace when created; off saves their cost.
+	 */
+	private boolean clientErrorStackTraces = false;
+
+	/**
+	 * Client messages by status that replace the built-in defaults, such as 404: "No such thing.".
+	 */
+	private Map<Integer, String> messages = new LinkedHashMap<>();
+
+	/**
+	 * Exceptions mapped to a status and code, for classes the application cannot annotate.
+	 */
+	private List<Mapping> mappings = new ArrayList<>();
+
+	private final RequestId requestId = new RequestId();
+
+	private final RetryAfter retryAfter = new RetryAfter();
+
+	private final Authentication authentication = new Authentication();
+
+	private final Logging logging = new Logging();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public ApiErrorFormat getFormat() {
+		return this.format;
+	}
+
+	public void setFormat(ApiErrorFormat format) {
+		this.format = format;
+	}
+
+	public @Nullable String getTypeBase() {
+		return this.typeBase;
+	}
+
+	public void setTypeBase(@Nullable String typeBase) {
+		this.typeBase = typeBase;
+	}
+
+	public boolean isAnswerBeforeCatchAll() {
+		return this.answerBeforeCatchAll;
+	}
+
+	public void setAnswerBeforeCatchAll(boolean answerBeforeCatchAll) {
+		this.answerBeforeCatchAll = answerBeforeCatchAll;
+	}
+
+	public boolean isClientErrorStackTraces() {
+		return this.clientErrorStackTraces;
+	}
+
+	public void setClientErrorStackTraces(boolean clientErrorStackTraces) {
+		this.clientErrorStackTraces = clientErrorStackTraces;
+	}
+
+	public Map<Integer, String> getMessages() {
+		return this.messages;
+	}
+
+	public void setMessages(Map<Integer, String> messages) {
+		this.messages = messages;
+	}
+
+	public List<Mapping> getMappings() {
+		return this.mappings;
+	}
+
+	public void setMappings(List<Mapping> mappings) {
+		this.mappings = mappings;
+	}
+
+	public RequestId getRequestId() {
+		return this.requestId;
+	}
+
+	public RetryAfter getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	public Authentication getAuthentication() {
+		return this.authentication;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	/**
+	 * One exception class mapped to a status and code.
+	 */
+	public static class Mapping {
+
+		/**
+		 * Fully qualified name of the exception class; subclasses are mapped too.
+		 */
+		private @Nullable String exception;
+
+		/**
+		 * HTTP status to answer with.
+		 */
+		private int status;
+
+		/**
+		 * Stable snake_case error code; the status's default code when unset.
+		 */
+		private @Nullable String code;
+
+		/**
+		 * Client message; the status's default message when unset.
+		 */
+		private @Nullable String message;
+
+		public @Nullable String getException() {
+			return this.exception;
+		}
+
+		public void setException(@Nullable String exception) {
+			this.exception = exception;
+		}
+
+		public int getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(int status) {
+			this.status = status;
+		}
+
+		public @Nullable String getCode() {
+			return this.code;
+		}
+
+		public void setCode(@Nullable String code) {
+			this.code = code;
+		}
+
+		public @Nullable String getMessage() {
+			return this.message;
+		}
+
+		public void setMessage(@Nullable String message) {
+			this.message = message;
+		}
+
+	}
+
+	/**
+	 * Request id settings.
+	 */
+	public static class RequestId {
+
+		/**
+		 * Name of the header the request id is read from and written to.
+		 */
+		private String header = "X-Request-Id";
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = header;
+		}
+
+	}
+
+	/**
+	 * Retry-After settings.
+	 */
+	public static class RetryAfter {
+
+		/**
+		 * Delay sent with a 429 that does not name one.
+		 */
+		private Duration tooManyRequests = Duration.ofSeconds(60);
+
+		/**
+		 * Delay sent with a 503 that does not name one.
+		 */
+		private Duration serviceUnavailable = Duration.ofSeconds(30);
+
+		/**
+		 * Largest delay ever sent; longer requested delays are cut to it.
+		 */
+		private Duration max = Duration.ofDays(1);
+
+		public Duration getTooManyRequests() {
+			return this.tooManyRequests;
+		}
+
+		public void setTooManyRequests(Duration tooManyRequests) {
+			this.tooManyRequests = tooManyRequests;
+		}
+
+		public Duration getServiceUnavailable() {
+			return this.serviceUnavailable;
+		}
+
+		public void setServiceUnavailable(Duration serviceUnavailable) {
+			this.serviceUnavailable = serviceUnavailable;
+		}
+
+		public Duration getMax() {
+			return this.max;
+		}
+
+		public void setMax(Duration max) {
+			this.max = max;
+		}
+
+	}
+
+	/**
+	 * WWW-Authenticate settings.
+	 */
+	public static class Authentication {
+
+		/**
+		 * Authentication scheme of the challenge sent with a 401.
+		 */
+		private String scheme = "Bearer";
+
+		/**
+		 * Realm of the challenge sent with a 401; none when empty.
+		 */
+		private String realm = "api";
+
+		public String getScheme() {
+			return this.scheme;
+		}
+
+		public void setScheme(String scheme) {
+			this.scheme = scheme;
+		}
+
+		public String getRealm() {
+			return this.realm;
+		}
+
+		public void setRealm(String realm) {
+			this.realm = realm;
+		}
+
+	}
+
+	/**
+	 * Logging settings.
+	 */
+	public static class Logging {
+
+		/**
+		 * Log level by status ("404") or status class ("4xx"); the exact status wins.
+		 */
+		private Map<String, LogLevel> levels = new LinkedHashMap<>(
+				Map.of("5xx", LogLevel.ERROR, "4xx", LogLevel.DEBUG, "401", LogLevel.INFO, "403", LogLevel.INFO,
+						"429", LogLevel.INFO));
+
+		/**
+		 * Whether stack traces are logged, by status class ("4xx", "5xx").
+		 */
+		private Map<String, Boolean> stackTraces = new LinkedHashMap<>(Map.of("4xx", false, "5xx", true));
+
+		public Map<String, LogLevel> getLevels() {
+			return this.levels;
+		}
+
+		public void setLevels(Map<String, LogLevel> levels) {
+			this.levels = levels;
+		}
+
+		public Map<String, Boolean> getStackTraces() {
+			return this.stackTraces;
+		}
+
+		public void setStackTraces(Map<String, Boolean> stackTraces) {
+			this.stackTraces = stackTraces;
+		}
+
+	}
+
+}

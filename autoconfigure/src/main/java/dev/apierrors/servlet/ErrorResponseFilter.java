@@ -1,0 +1,150 @@
+package dev.apierrors.servlet;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The last line of defence, placed ahead of Spring Security: answers exceptions that escape any filter or
+ * servlet with the uniform body (while the request id is still in the MDC), answers the container's error
+ * dispatch ({@code sendError}, Security's default handlers) itself so that security rules on {@code /error}
+ * cannot turn errors into empty 401s, and makes sure that a 401 carries a challenge and a 429 or 503 a
+ * {@code Retry-After} whoever set the status.
+ */
+public class ErrorResponseFilter implements Filter, Ordered {
+
+	/**
+	 * Order of the filter: right after the {@link RequestIdFilter} and well before Spring Security (-100) and
+	 * any CORS filter, so that their responses are covered.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	private final ApiErrorResolver resolver;
+
+	private final ApiErrorRenderer renderer;
+
+	private final boolean answerErrorDispatch;
+
+	private final String defaultChallenge;
+
+	private final long tooManyRequestsSeconds;
+
+	private final long serviceUnavailableSeconds;
+
+	/**
+	 * Create the filter.
+	 * @param resolver resolves exceptions and statuses
+	 * @param renderer writes the responses
+	 * @param answerErrorDispatch whether to answer the container's error dispatch here rather than leave it to an
+	 * application's own error controller
+	 * @param defaultChallenge the challenge added to a 401 that has none
+	 * @param retryAfter the delays added to a 429 or 503 that has none
+	 */
+	public ErrorResponseFilter(ApiErrorResolver resolver, ApiErrorRenderer renderer, boolean answerErrorDispatch,
+			String defaultChallenge, RetryAfterPolicy retryAfter) {
+		this.resolver = resolver;
+		this.renderer = renderer;
+		this.answerErrorDispatch = answerErrorDispatch;
+		this.defaultChallenge = defaultChallenge;
+		this.tooManyRequestsSeconds = retryAfter.seconds(429, null);
+		this.serviceUnavailableSeconds = retryAfter.seconds(503, null);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+			throws IOException, ServletException {
+		HttpServletRequest request = (HttpServletRequest) req;
+		HttpServletResponse response = (HttpServletResponse) res;
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			if (this.answerErrorDispatch) {
+				answerErrorDispatch(request, response);
+				return;
+			}
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(request, new HeaderGuarantees(response));
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			if (response.isCommitted() || request.isAsyncStarted()) {
+				throw ex;
+			}
+			this.renderer.render(request, response, this.resolver.resolve(ex));
+		}
+	}
+
+	private void answerErrorDispatch(HttpServletRequest request, HttpServletResponse response) {
+		Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int status = (code instanceof Integer value) ? value : response.getStatus();
+		this.renderer.render(request, response, this.resolver.resolve(status, exception));
+	}
+
+	/**
+	 * Adds a missing challenge to a 401 and a missing {@code Retry-After} to a 429 or 503, at the moment the
+	 * status is set.
+	 */
+	private final class HeaderGuarantees extends HttpServletResponseWrapper {
+
+		HeaderGuarantees(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void setStatus(int status) {
+			guarantee(status);
+			super.setStatus(status);
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			guarantee(status);
+			super.sendError(status);
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			guarantee(status);
+			super.sendError(status, message);
+		}
+
+		private void guarantee(int status) {
+			if (status == 401) {
+				addIfMissing(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseFilter.this.defaultChallenge);
+			}
+			else if (status == 429) {
+				addIfMissing(HttpHeaders.RETRY_AFTER, Long.toString(ErrorResponseFilter.this.tooManyRequestsSeconds));
+			}
+			else if (status == 503) {
+				addIfMissing(HttpHeaders.RETRY_AFTER,
+						Long.toString(ErrorResponseFilter.this.serviceUnavailableSeconds));
+			}
+		}
+
+		private void addIfMissing(String name, String value) {
+			if (!isCommitted() && !containsHeader(name)) {
+				setHeader(name, value);
+			}
+		}
+
+	}
+
+}
