@@ -127,9 +127,9 @@ public class ApiErrorResolver {
 			if (builtIn != null) {
 				return builtIn;
 			}
-			if (ErrorResponse.class.isAssignableFrom(c) && !ErrorResponse.class.isAssignableFrom(c.getSuperclass())) {
-				return this.builtIns.get(ErrorResponse.class);
-			}
+		}
+		if (ErrorResponse.class.isAssignableFrom(type)) {
+			return this.builtIns.get(ErrorResponse.class);
 		}
 		return this.unexpected;
 	}
