@@ -1,0 +1,94 @@
+package dev.apierrors.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample's documented curl examples, over real HTTP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	private HttpResponse<String> get(String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static JsonNode json(HttpResponse<String> response) {
+		return JsonMapper.builder().build().readTree(response.body());
+	}
+
+	@Test
+	void unknownUserIsTyped404() throws Exception {
+		HttpResponse<String> response = get("/api/users/99");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response).get("error").asString()).isEqualTo("user_not_found");
+		assertThat(json(response).get("request_id").asString())
+			.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+	}
+
+	@Test
+	void anotherUsersOrderIsConcealedAs404() throws Exception {
+		HttpResponse<String> response = get("/api/orders/2", "Authorization", "Bearer alice-token");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response).get("error").asString()).isEqualTo("not_found");
+		assertThat(response.body()).doesNotContain("bob");
+	}
+
+	@Test
+	void anonymousCallerGets401WithChallenge() throws Exception {
+		HttpResponse<String> response = get("/api/orders/1");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"sample\"");
+	}
+
+	@Test
+	void userOnAdminRouteGets403() throws Exception {
+		HttpResponse<String> response = get("/api/admin/orders", "Authorization", "Bearer alice-token");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(json(response).get("error").asString()).isEqualTo("forbidden");
+	}
+
+	@Test
+	void configuredMappingAnswersLibraryException() throws Exception {
+		HttpResponse<String> response = get("/api/demo/missing-item");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(json(response).get("error").asString()).isEqualTo("item_missing");
+		assertThat(json(response).get("message").asString()).isEqualTo("No such item.");
+	}
+
+	@Test
+	void maintenanceUsesConfiguredRetryAfter() throws Exception {
+		HttpResponse<String> response = get("/api/demo/maintenance");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("120");
+	}
+
+	@Test
+	void crashRevealsNothing() throws Exception {
+		HttpResponse<String> response = get("/api/demo/crash");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).doesNotContain("jdbc", "db.internal");
+	}
+
+}
