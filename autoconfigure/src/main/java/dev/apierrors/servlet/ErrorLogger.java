@@ -46,12 +46,16 @@ public class ErrorLogger {
 	}
 
 	/**
-	 * Log an error that could not be answered because the response was already committed.
+	 * Log an error that could not be answered because the response was already committed, unless this request
+	 * already logged it.
 	 * @param request the request
 	 * @param error the error
 	 * @param requestId the request id
 	 */
 	public void logCommitted(HttpServletRequest request, ApiErrorDetails error, String requestId) {
+		if (request.getAttribute(LOGGED) != null) {
+			return;
+		}
 		request.setAttribute(LOGGED, Boolean.TRUE);
 		log(request, error, requestId, "response already committed, left as is");
 	}
@@ -78,7 +82,7 @@ public class ErrorLogger {
 		line.append(" request_id=").append(requestId);
 		Throwable exception = error.getException();
 		if (exception != null && this.stackTraces[status]) {
-			logger.atLevel(level).setCause(exception).log(line.toString());
+			logger.atLevel(level).setCause(LoggedThrowable.of(exception)).log(line.toString());
 		}
 		else {
 			if (exception != null && error.isUnexpected()) {

@@ -26,6 +26,10 @@ final class Hostile {
 	static final List<String> INTERNALS = List.of("Tomcat", "Apache", "Exception", "java.", "tools.jackson",
 			"at org.", "at dev.", "springframework", "<html", "Whitelabel");
 
+	/** What a container-level rejection must not reveal: the server, its version, a stack trace. */
+	static final List<String> SERVER_DETAILS = List.of("Tomcat", "Apache", "Exception", "at org.", "at java.",
+			"11.0", "Servlet");
+
 	private Hostile() {
 	}
 
@@ -33,6 +37,14 @@ final class Hostile {
 		JsonNode json = ErrorAssertions.assertError(response, status, code);
 		assertThat(response.body()).doesNotContain(INTERNALS);
 		return json;
+	}
+
+	/** Assert an answer from the container itself, before any Spring code: a bare 400 that reveals nothing. */
+	static void assertContainerRejection(Http.Response response, String... neverEchoed) {
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Server")).isEmpty();
+		assertThat(response.headers().firstValue("X-Request-Id")).isEmpty();
+		assertThat(response.body()).doesNotContain(SERVER_DETAILS).doesNotContain(neverEchoed);
 	}
 
 	/** Assert the error carries a fresh id of our own rather than anything the client sent. */

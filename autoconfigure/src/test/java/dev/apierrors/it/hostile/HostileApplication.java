@@ -120,7 +120,6 @@ public class HostileApplication {
 	ApiErrorCustomizer brokenCustomizer() {
 		return (error) -> {
 			if (error.getCode().equals("customizer_trap")) {
-				error.addMember("partial", "added before the failure");
 				throw new IllegalStateException("customizer bug at com.acme.internal.Customizer");
 			}
 			if (error.getCode().equals("linkage_trap")) {
@@ -305,6 +304,11 @@ public class HostileApplication {
 	@RestController
 	@RequestMapping("/public/faults")
 	static class FaultController {
+
+		@PostMapping("/orders")
+		Map<String, Object> create(@Valid @RequestBody NewOrder order) {
+			return Map.of("item", order.item());
+		}
 
 		@PostMapping("/leak")
 		String leak(@RequestBody String secret) {

@@ -167,10 +167,15 @@ class SecurityAndClientHostileTests {
 	}
 
 	@Test
-	void unknownMethodIs405WithAllow() {
-		Http.Response response = this.http.send("PROPFIND", "/public/orders/1", null);
+	void wrongMethodIs405WithAllow() {
+		Http.Response response = this.http.send("DELETE", "/public/orders/1", null);
 		assertError(response, 405, "method_not_allowed");
 		assertThat(response.header("Allow")).contains("GET");
+	}
+
+	@Test
+	void unknownMethodIsRejectedByTheFirewallWithUniform400() {
+		assertError(this.http.send("PROPFIND", "/public/orders/1", null), 400, "bad_request");
 	}
 
 	@Test
