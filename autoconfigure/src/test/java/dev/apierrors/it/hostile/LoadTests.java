@@ -69,8 +69,9 @@ class LoadTests {
 		}
 		assertThat(ids).hasSize(ROUNDS * REQUESTS_PER_ROUND);
 		assertThat(HostileApplication.leakedMdc.get()).isEqualTo(leakedBefore);
-		// The first round warms pools and caches; later rounds must not add threads or keep memory.
-		assertThat(threads.get(ROUNDS - 1)).isLessThanOrEqualTo(threads.get(1) + 4);
+		// The first rounds warm pools (Tomcat's grows up to its 64 threads) and caches; a leak per request would
+		// show as hundreds of threads or megabytes from one round to the next.
+		assertThat(threads.get(ROUNDS - 1)).isLessThanOrEqualTo(threads.get(1) + 16);
 		assertThat(heap.get(ROUNDS - 1)).isLessThan(heap.get(1) + 64L * 1024 * 1024);
 	}
 
