@@ -1,5 +1,6 @@
 package dev.apierrors.servlet;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.event.Level;
 
@@ -68,7 +69,8 @@ public class ErrorLogger {
 		}
 		StringBuilder line = new StringBuilder(160);
 		line.append(request.getMethod()).append(' ');
-		appendSafe(line, request.getRequestURI(), 300);
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		appendSafe(line, (original instanceof String uri) ? uri : request.getRequestURI(), 300);
 		line.append(" -> ").append(status).append(' ').append(error.getCode()).append(": ");
 		appendSafe(line, error.getMessage(), 500);
 		if (error.getLogDetail() != null) {
