@@ -15,6 +15,7 @@ import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
 import dev.apierrors.security.ApiErrorsSecurityConfigurer;
 import dev.apierrors.servlet.ApiErrorRenderer;
 import dev.apierrors.servlet.ApiErrorResolver;
+import dev.apierrors.servlet.ApiErrorsCorsProcessor;
 import dev.apierrors.servlet.ApiErrorsErrorController;
 import dev.apierrors.servlet.ApiErrorsExceptionResolver;
 import dev.apierrors.servlet.ErrorLogger;
@@ -45,6 +46,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -124,7 +126,8 @@ public final class ApiErrorsAutoConfiguration {
 		FilterRegistrationBean<ErrorResponseFilter> registration = new FilterRegistrationBean<>(
 				new ErrorResponseFilter(resolver, renderer, ours, challenge, retryAfter));
 		registration.setOrder(ErrorResponseFilter.ORDER);
-		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+				DispatcherType.INCLUDE));
 		return registration;
 	}
 
@@ -141,6 +144,12 @@ public final class ApiErrorsAutoConfiguration {
 	ApiErrorsErrorController apiErrorsErrorController(ApiErrorResolver resolver, ApiErrorRenderer renderer,
 			ErrorAttributes errorAttributes) {
 		return new ApiErrorsErrorController(resolver, renderer, errorAttributes);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "apiErrorsCorsProcessorPostProcessor")
+	static CorsProcessorPostProcessor apiErrorsCorsProcessorPostProcessor(ObjectProvider<ApiErrorRenderer> renderer) {
+		return new CorsProcessorPostProcessor(new ApiErrorsCorsProcessor(SingletonSupplier.of(renderer::getObject)));
 	}
 
 	private static Predicate<Throwable> securityExceptions(ApplicationContext context) {

@@ -104,7 +104,7 @@ public class ApiErrorRenderer {
 			try {
 				customizer.customize(error);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				logger.error("ApiErrorCustomizer {} failed; its changes may be incomplete", customizer.getClass().getName(), ex);
 			}
 		}
@@ -156,6 +156,10 @@ public class ApiErrorRenderer {
 		headers.forEach((name, values) -> {
 			boolean first = true;
 			for (String value : values) {
+				if (!isSafe(name) || !isSafe(value)) {
+					logger.warn("Dropped error response header {} holding a control character", escaped(name));
+					continue;
+				}
 				if (first) {
 					response.setHeader(name, value);
 					first = false;
@@ -165,6 +169,25 @@ public class ApiErrorRenderer {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Return whether a header name or value is free of control characters, which could split the header.
+	 */
+	private static boolean isSafe(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7F) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String escaped(String text) {
+		StringBuilder out = new StringBuilder();
+		ErrorLogger.appendSafe(out, text, 100);
+		return out.toString();
 	}
 
 	/**

@@ -167,9 +167,17 @@ public class ApiErrorResolver {
 				.build();
 		}
 		String message = BuiltInRules.safeMessage(api);
+		String text = (message != null) ? message : message(status);
+		Map<String, String> fields = api.getFields();
+		if (fields.size() > BuiltInRules.MAX_FIELDS) {
+			BuiltInRules.Fields capped = new BuiltInRules.Fields();
+			fields.forEach(capped::add);
+			fields = capped.messages();
+			text = capped.message(text);
+		}
 		HttpHeaders headers = api.getHeaders();
-		return ApiErrorDetails.builder(status, api.getCode(), (message != null) ? message : message(status))
-			.fields(api.getFields())
+		return ApiErrorDetails.builder(status, api.getCode(), text)
+			.fields(fields)
 			.retryAfterSeconds(this.retryAfter.seconds(status, api.getRetryAfter()))
 			.headers(headers.isEmpty() ? null : headers)
 			.exception(original)

@@ -95,7 +95,8 @@ final class ApplicationHandlers {
 	}
 
 	private static Match classify(ExceptionHandlerMappingInfo info, Throwable exception) {
-		for (Throwable current = exception; current != null; current = current.getCause()) {
+		Throwable current = exception;
+		for (int depth = 0; current != null && depth < CauseChains.MAX_DEPTH; depth++, current = current.getCause()) {
 			Class<?> closest = closest(info.getExceptionTypes(), current.getClass());
 			if (closest != null) {
 				return CATCH_ALL_TYPES.contains(closest) ? Match.CATCH_ALL : Match.SPECIFIC;

@@ -251,14 +251,13 @@ final class BuiltInRules {
 	}
 
 	private static boolean isTimeout(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < CauseChains.MAX_DEPTH; depth++) {
 			if (cause instanceof java.net.SocketTimeoutException
 					|| cause instanceof java.net.http.HttpTimeoutException) {
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
+			cause = (cause.getCause() != cause) ? cause.getCause() : null;
 		}
 		return false;
 	}
@@ -313,10 +312,20 @@ final class BuiltInRules {
 		}
 
 		ApiErrorDetails details(int status, String code, String message, Throwable ex) {
-			String text = (this.dropped == 0) ? message
+			return ApiErrorDetails.builder(status, code, message(message)).fields(this.messages).exception(ex).build();
+		}
+
+		/**
+		 * Return the given message, saying how many fields were left out when some were.
+		 */
+		String message(String message) {
+			return (this.dropped == 0) ? message
 					: message + " Only the first " + MAX_FIELDS + " of " + (MAX_FIELDS + this.dropped)
 							+ " invalid fields are listed.";
-			return ApiErrorDetails.builder(status, code, text).fields(this.messages).exception(ex).build();
+		}
+
+		Map<String, String> messages() {
+			return this.messages;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.apierrors.servlet;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.event.Level;
 
@@ -46,12 +47,16 @@ public class ErrorLogger {
 	}
 
 	/**
-	 * Log an error that could not be answered because the response was already committed.
+	 * Log an error that could not be answered because the response was already committed, unless this request
+	 * already logged it.
 	 * @param request the request
 	 * @param error the error
 	 * @param requestId the request id
 	 */
 	public void logCommitted(HttpServletRequest request, ApiErrorDetails error, String requestId) {
+		if (request.getAttribute(LOGGED) != null) {
+			return;
+		}
 		request.setAttribute(LOGGED, Boolean.TRUE);
 		log(request, error, requestId, "response already committed, left as is");
 	}
@@ -64,7 +69,8 @@ public class ErrorLogger {
 		}
 		StringBuilder line = new StringBuilder(160);
 		line.append(request.getMethod()).append(' ');
-		appendSafe(line, request.getRequestURI(), 300);
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		appendSafe(line, (original instanceof String uri) ? uri : request.getRequestURI(), 300);
 		line.append(" -> ").append(status).append(' ').append(error.getCode()).append(": ");
 		appendSafe(line, error.getMessage(), 500);
 		if (error.getLogDetail() != null) {
@@ -78,7 +84,7 @@ public class ErrorLogger {
 		line.append(" request_id=").append(requestId);
 		Throwable exception = error.getException();
 		if (exception != null && this.stackTraces[status]) {
-			logger.atLevel(level).setCause(exception).log(line.toString());
+			logger.atLevel(level).setCause(LoggedThrowable.of(exception)).log(line.toString());
 		}
 		else {
 			if (exception != null && error.isUnexpected()) {

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The last line of defence, placed ahead of Spring Security: answers exceptions that escape any filter or
@@ -72,6 +73,14 @@ public class ErrorResponseFilter implements Filter, Ordered {
 			throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HttpServletResponse response = (HttpServletResponse) res;
+		if (request.getDispatcherType() == DispatcherType.INCLUDE) {
+			// The container includes its error page into a response that failed after it was committed; the
+			// failure is already logged and the response about to be aborted, so there is nothing to add.
+			if (!response.isCommitted() || request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			if (this.answerErrorDispatch) {
 				answerErrorDispatch(request, response);
@@ -84,11 +93,27 @@ public class ErrorResponseFilter implements Filter, Ordered {
 			chain.doFilter(request, new HeaderGuarantees(response));
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
-			if (response.isCommitted() || request.isAsyncStarted()) {
+			if (response.isCommitted()) {
+				abort(request, response, ex);
+			}
+			if (request.isAsyncStarted()) {
 				throw ex;
 			}
 			this.renderer.render(request, response, this.resolver.resolve(ex));
 		}
+	}
+
+	/**
+	 * Log a failure after the response was committed (unless the exception resolver already did, or the client
+	 * simply went away) and abort the response so that the client cannot take it for complete.
+	 */
+	private void abort(HttpServletRequest request, HttpServletResponse response, Throwable ex)
+			throws IOException, ServletException {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			CommittedResponses.rethrow(ex);
+		}
+		this.renderer.render(request, response, this.resolver.resolve(ex));
+		CommittedResponses.abort(ex);
 	}
 
 	private void answerErrorDispatch(HttpServletRequest request, HttpServletResponse response) {
