@@ -41,11 +41,6 @@ public class ApiErrorsProperties {
 	private boolean answerBeforeCatchAll = true;
 
 	/**
-	 * Whether typed 4xx exceptions capture a stack trace when created; off saves their cost.
-	 */
-	private boolean clientErrorStackTraces = false;
-
-	/**
 	 * Client messages by status that replace the built-in defaults, such as 404: "No such thing.".
 	 */
 	private Map<Integer, String> messages = new LinkedHashMap<>();
@@ -93,14 +88,6 @@ public class ApiErrorsProperties {
 
 	public void setAnswerBeforeCatchAll(boolean answerBeforeCatchAll) {
 		this.answerBeforeCatchAll = answerBeforeCatchAll;
-	}
-
-	public boolean isClientErrorStackTraces() {
-		return this.clientErrorStackTraces;
-	}
-
-	public void setClientErrorStackTraces(boolean clientErrorStackTraces) {
-		this.clientErrorStackTraces = clientErrorStackTraces;
 	}
 
 	public Map<Integer, String> getMessages() {

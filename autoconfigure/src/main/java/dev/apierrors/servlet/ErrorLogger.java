@@ -1,6 +1,7 @@
 package dev.apierrors.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 import dev.apierrors.ApiErrorDetails;
@@ -16,7 +17,7 @@ public class ErrorLogger {
 
 	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger("dev.apierrors");
 
-	private final Level[] levels = new Level[600];
+	private final @Nullable Level[] levels = new Level[600];
 
 	private final boolean[] stackTraces = new boolean[600];
 
@@ -59,7 +60,7 @@ public class ErrorLogger {
 	private void log(HttpServletRequest request, ApiErrorDetails error, String requestId, String note) {
 		int status = Math.min(Math.max(error.getStatus(), 0), 599);
 		Level level = this.levels[status];
-		if (!logger.isEnabledForLevel(level)) {
+		if (level == null || !logger.isEnabledForLevel(level)) {
 			return;
 		}
 		StringBuilder line = new StringBuilder(160);
