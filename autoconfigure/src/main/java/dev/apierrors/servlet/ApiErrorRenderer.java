@@ -196,7 +196,7 @@ public class ApiErrorRenderer {
 	 * Return the path the client asked for: on the container's error dispatch the request's own URI is the error
 	 * path, and the original one is a request attribute.
 	 */
-	private static String originalUri(HttpServletRequest request) {
+	static String originalUri(HttpServletRequest request) {
 		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		return (original instanceof String uri) ? uri : request.getRequestURI();
 	}

@@ -65,7 +65,7 @@ public class ErrorLogger {
 		}
 		StringBuilder line = new StringBuilder(160);
 		line.append(request.getMethod()).append(' ');
-		appendSafe(line, request.getRequestURI(), 300);
+		appendSafe(line, ApiErrorRenderer.originalUri(request), 300);
 		line.append(" -> ").append(status).append(' ').append(error.getCode()).append(": ");
 		appendSafe(line, error.getMessage(), 500);
 		if (error.getLogDetail() != null) {
