@@ -53,8 +53,11 @@ import org.springframework.web.servlet.LocaleResolver;
  * error controller that replaces Boot's {@code BasicErrorController}.
  */
 // Before ErrorMvcAutoConfiguration so that our ErrorController makes BasicErrorController back off, and before
-// WebMvcAutoConfiguration so that the exception resolver is in place when MVC collects resolvers.
-@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
+// WebMvcAutoConfiguration so that the exception resolver is in place when MVC collects resolvers. After
+// JacksonAutoConfiguration (named: spring-boot-jackson is optional) so that its mapper is known when the field
+// names bean checks for it.
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, ErrorController.class })
 @ConditionalOnBooleanProperty(name = "api.errors.enabled", matchIfMissing = true)
