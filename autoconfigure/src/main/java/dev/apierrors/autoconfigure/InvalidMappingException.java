@@ -18,7 +18,7 @@ public class InvalidMappingException extends IllegalStateException {
 	 * @param reason what is wrong with it, as a sentence without a final period
 	 */
 	public InvalidMappingException(String entry, String property, String reason) {
-		super("Invalid exception mapping " + entry + ": " + property + " " + reason);
+		super("Invalid exception mapping: " + entry + "." + property + " " + reason);
 		this.entry = entry;
 		this.property = property;
 		this.reason = reason;

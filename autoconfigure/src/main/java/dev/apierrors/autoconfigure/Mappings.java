@@ -73,11 +73,8 @@ final class Mappings {
 					"is missing; every mapping needs the fully qualified name of an exception class");
 		}
 		String className = name.trim();
-		Class<?> type;
-		try {
-			type = ClassUtils.forName(className, classLoader);
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
+		Class<?> type = load(className, classLoader);
+		if (type == null) {
 			throw new InvalidMappingException(entry, "exception",
 					"is '" + className + "', which is not a class on the classpath");
 		}
@@ -89,6 +86,26 @@ final class Mappings {
 					+ "', an ApiException that carries its own status and code, so the mapping would never apply");
 		}
 		return (Class<? extends Throwable>) type;
+	}
+
+	/**
+	 * Load a class by its binary name ({@code Outer$Inner}) or its canonical name ({@code Outer.Inner}), however
+	 * deeply nested.
+	 */
+	private static @Nullable Class<?> load(String className, @Nullable ClassLoader classLoader) {
+		String candidate = className;
+		while (true) {
+			try {
+				return ClassUtils.forName(candidate, classLoader);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				int lastDot = candidate.lastIndexOf('.');
+				if (lastDot <= 0) {
+					return null;
+				}
+				candidate = candidate.substring(0, lastDot) + '$' + candidate.substring(lastDot + 1);
+			}
+		}
 	}
 
 }
