@@ -33,9 +33,9 @@ class InvalidMappingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidMappi
 		}
 		description.append(' ').append(cause.getReason()).append('.');
 		String action = "Correct " + cause.getEntry() + ". Each entry of api.errors.mappings needs 'exception', the "
-				+ "fully qualified name of an exception class on the classpath (a nested class as Outer$Inner), "
-				+ "and 'status', from 400 to 599; 'code' is optional and snake_case (such as item_missing), "
-				+ "'message' is optional. Each class may be mapped once.";
+				+ "fully qualified name of an exception class on the classpath (a nested class as Outer$Inner or "
+				+ "Outer.Inner), and 'status', from 400 to 599; 'code' is optional and snake_case (such as "
+				+ "item_missing), 'message' is optional. Each class may be mapped once.";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 
