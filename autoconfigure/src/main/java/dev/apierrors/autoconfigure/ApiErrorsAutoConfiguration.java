@@ -66,6 +66,9 @@ public final class ApiErrorsAutoConfiguration {
 
 	private static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
 
+	ApiErrorsAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	RetryAfterPolicy apiErrorsRetryAfterPolicy(ApiErrorsProperties properties) {
