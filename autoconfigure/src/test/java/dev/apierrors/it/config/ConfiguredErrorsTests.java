@@ -235,6 +235,11 @@ abstract class ConfiguredErrorsTests {
 	}
 
 	@Test
+	void errorDispatchIsLocalised() {
+		assertThat(messageOf("/public/send-error/404", 404, "not_found", FRENCH)).isEqualTo("Ressource introuvable.");
+	}
+
+	@Test
 	void regionalLocaleFallsBackToItsLanguage() {
 		assertThat(messageOf("/public/nothing-here", 404, "not_found", "Accept-Language", "fr-CH, en;q=0.5"))
 			.isEqualTo("Ressource introuvable.");
