@@ -260,7 +260,7 @@ public class ConfiguredApplication {
 
 		@GetMapping("/slow")
 		String slow() throws InterruptedException {
-			Thread.sleep(1_500);
+			Thread.sleep(2_000);
 			return "late";
 		}
 
@@ -271,16 +271,23 @@ public class ConfiguredApplication {
 	@RequestMapping("/public/upstream")
 	static class UpstreamController {
 
-		private static final Duration READ_TIMEOUT = Duration.ofMillis(200);
+		/** Generous, so that a loaded machine does not turn upstream answers into timeouts. */
+		private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+		/** Far shorter than {@code /public/slow} takes to answer. */
+		private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(200);
 
 		@GetMapping("/rest-client/{status}")
 		String restClient(@PathVariable int status, HttpServletRequest request) {
-			return restClient(request).get().uri("/public/send-error/{status}", status).retrieve().body(String.class);
+			return restClient(request, READ_TIMEOUT).get()
+				.uri("/public/send-error/{status}", status)
+				.retrieve()
+				.body(String.class);
 		}
 
 		@GetMapping("/rest-client-timeout")
 		String restClientTimeout(HttpServletRequest request) {
-			return restClient(request).get().uri("/public/slow").retrieve().body(String.class);
+			return restClient(request, SHORT_READ_TIMEOUT).get().uri("/public/slow").retrieve().body(String.class);
 		}
 
 		@GetMapping("/rest-client-socket-timeout")
@@ -295,7 +302,7 @@ public class ConfiguredApplication {
 
 		@GetMapping("/web-client/{status}")
 		String webClient(@PathVariable int status, HttpServletRequest request) {
-			return webClient(request).get()
+			return webClient(request, READ_TIMEOUT).get()
 				.uri("/public/send-error/{status}", status)
 				.retrieve()
 				.bodyToMono(String.class)
@@ -304,18 +311,22 @@ public class ConfiguredApplication {
 
 		@GetMapping("/web-client-timeout")
 		String webClientTimeout(HttpServletRequest request) {
-			return webClient(request).get().uri("/public/slow").retrieve().bodyToMono(String.class).block();
+			return webClient(request, SHORT_READ_TIMEOUT).get()
+				.uri("/public/slow")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block();
 		}
 
-		private static RestClient restClient(HttpServletRequest request) {
+		private static RestClient restClient(HttpServletRequest request, Duration readTimeout) {
 			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
-			factory.setReadTimeout(READ_TIMEOUT);
+			factory.setReadTimeout(readTimeout);
 			return RestClient.builder().baseUrl(base(request)).requestFactory(factory).build();
 		}
 
-		private static WebClient webClient(HttpServletRequest request) {
+		private static WebClient webClient(HttpServletRequest request, Duration readTimeout) {
 			JdkClientHttpConnector connector = new JdkClientHttpConnector();
-			connector.setReadTimeout(READ_TIMEOUT);
+			connector.setReadTimeout(readTimeout);
 			return WebClient.builder().baseUrl(base(request)).clientConnector(connector).build();
 		}
 
