@@ -19,6 +19,8 @@ public final class ApiErrorDetails {
 	public static final Set<String> RESERVED_MEMBERS = Set.of("error", "message", "request_id", "fields",
 			"retry_after", "type", "title", "status", "detail", "instance");
 
+	private static final @Nullable Object[] NO_ARGUMENTS = {};
+
 	private final int status;
 
 	private final String code;
@@ -37,6 +39,8 @@ public final class ApiErrorDetails {
 
 	private final @Nullable String logDetail;
 
+	private final @Nullable Object[] messageArguments;
+
 	private @Nullable Map<String, Object> members;
 
 	private @Nullable HttpHeaders addedHeaders;
@@ -51,6 +55,7 @@ public final class ApiErrorDetails {
 		this.exception = builder.exception;
 		this.unexpected = builder.unexpected;
 		this.logDetail = builder.logDetail;
+		this.messageArguments = builder.messageArguments;
 	}
 
 	/**
@@ -146,6 +151,15 @@ public final class ApiErrorDetails {
 	}
 
 	/**
+	 * Return the values a localised message can refer to as {@code {0}}, {@code {1}} and so on, such as the name
+	 * of a missing parameter; they are inserted as text, never evaluated.
+	 * @return a copy of the arguments, empty when there are none
+	 */
+	public @Nullable Object[] getMessageArguments() {
+		return (this.messageArguments.length > 0) ? this.messageArguments.clone() : this.messageArguments;
+	}
+
+	/**
 	 * Add a member to the body; documented members such as {@code error} are reserved and rejected.
 	 * @param name the member name
 	 * @param value the value: a string, number, boolean, map, collection or {@code null}
@@ -216,6 +230,8 @@ public final class ApiErrorDetails {
 
 		private @Nullable String logDetail;
 
+		private @Nullable Object[] messageArguments = NO_ARGUMENTS;
+
 		private Builder(int status, String code, String message) {
 			this.status = status;
 			this.code = code;
@@ -279,6 +295,16 @@ public final class ApiErrorDetails {
 		 */
 		public Builder logDetail(@Nullable String logDetail) {
 			this.logDetail = logDetail;
+			return this;
+		}
+
+		/**
+		 * Set the values a localised message can refer to as {@code {0}}, {@code {1}} and so on.
+		 * @param arguments the arguments, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder messageArguments(@Nullable Object @Nullable... arguments) {
+			this.messageArguments = (arguments != null && arguments.length > 0) ? arguments.clone() : NO_ARGUMENTS;
 			return this;
 		}
 

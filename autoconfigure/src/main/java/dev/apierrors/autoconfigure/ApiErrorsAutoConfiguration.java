@@ -1,12 +1,9 @@
 package dev.apierrors.autoconfigure;
 
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import jakarta.servlet.DispatcherType;
-import org.slf4j.event.Level;
 
 import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiExceptionMapper;
@@ -22,7 +19,7 @@ import dev.apierrors.servlet.ErrorLogger;
 import dev.apierrors.servlet.ErrorResponseFilter;
 import dev.apierrors.servlet.FieldNames;
 import dev.apierrors.servlet.JacksonFieldNames;
-import dev.apierrors.servlet.LogPolicy;
+import dev.apierrors.servlet.LocalizedMessages;
 import dev.apierrors.servlet.RequestIdFilter;
 import dev.apierrors.servlet.RequestIdSource;
 import dev.apierrors.servlet.RetryAfterPolicy;
@@ -42,12 +39,15 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Auto-configuration of api-errors for Spring MVC: one resolver and one renderer shared by every origin of an
@@ -55,8 +55,11 @@ import org.springframework.web.servlet.DispatcherServlet;
  * error controller that replaces Boot's {@code BasicErrorController}.
  */
 // Before ErrorMvcAutoConfiguration so that our ErrorController makes BasicErrorController back off, and before
-// WebMvcAutoConfiguration so that the exception resolver is in place when MVC collects resolvers.
-@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
+// WebMvcAutoConfiguration so that the exception resolver is in place when MVC collects resolvers. After
+// JacksonAutoConfiguration (named: spring-boot-jackson is optional) so that its mapper is known when the field
+// names bean checks for it.
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, ErrorController.class })
 @ConditionalOnBooleanProperty(name = "api.errors.enabled", matchIfMissing = true)
@@ -64,6 +67,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 public final class ApiErrorsAutoConfiguration {
 
 	private static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
+
+	ApiErrorsAutoConfiguration() {
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -76,25 +82,36 @@ public final class ApiErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiErrorResolver apiErrorResolver(ApiErrorsProperties properties, RetryAfterPolicy retryAfter,
-			ObjectProvider<ApiExceptionMapper> mappers, ObjectProvider<FieldNames> fieldNames) {
-		return new ApiErrorResolver(properties.getMessages(), Mappings.of(properties.getMappings()),
-				mappers.orderedStream().toList(), retryAfter, fieldNames.getIfAvailable(() -> FieldNames.IDENTITY));
+			ObjectProvider<ApiExceptionMapper> mappers, ObjectProvider<FieldNames> fieldNames,
+			ApplicationContext context) {
+		return new ApiErrorResolver(StatusMessages.of(properties.getMessages()),
+				Mappings.of(properties.getMappings(), context.getClassLoader()), mappers.orderedStream().toList(),
+				retryAfter, fieldNames.getIfAvailable(() -> FieldNames.IDENTITY));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorLogger apiErrorLogger(ApiErrorsProperties properties) {
-		return new ErrorLogger(logPolicy(properties.getLogging()));
+		return new ErrorLogger(LogPolicies.of(properties.getLogging()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LocalizedMessages apiErrorLocalizedMessages(ApplicationContext context,
+			ObjectProvider<LocaleResolver> localeResolvers) {
+		MessageSource messageSource = context.containsBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+				? context.getBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, MessageSource.class) : context;
+		return new LocalizedMessages(messageSource, localeResolvers::getIfUnique);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ApiErrorRenderer apiErrorRenderer(ApiErrorsProperties properties, ObjectProvider<ApiErrorCustomizer> customizers,
-			ErrorLogger errorLogger) {
+			ErrorLogger errorLogger, LocalizedMessages localizedMessages) {
 		ApiErrorsProperties.Authentication authentication = properties.getAuthentication();
-		return new ApiErrorRenderer(properties.getFormat(), properties.getTypeBase(),
+		return new ApiErrorRenderer(properties.getFormat(), TypeBase.of(properties.getTypeBase()),
 				properties.getRequestId().getHeader(), authentication.getScheme(), authentication.getRealm(),
-				customizers.orderedStream().toList(), errorLogger);
+				customizers.orderedStream().toList(), errorLogger, localizedMessages);
 	}
 
 	@Bean
@@ -158,22 +175,6 @@ public final class ApiErrorsAutoConfiguration {
 			return (ex) -> false;
 		}
 		return SecurityExceptions.passToFilterChain(context);
-	}
-
-	private static LogPolicy logPolicy(ApiErrorsProperties.Logging logging) {
-		Map<String, Level> levels = new java.util.HashMap<>();
-		logging.getLevels().forEach((key, level) -> levels.put(key, toSlf4j(level)));
-		return new LogPolicy(levels, Map.copyOf(logging.getStackTraces()));
-	}
-
-	private static Level toSlf4j(org.springframework.boot.logging.LogLevel level) {
-		return switch (level) {
-			case TRACE -> Level.TRACE;
-			case DEBUG -> Level.DEBUG;
-			case INFO -> Level.INFO;
-			case WARN -> Level.WARN;
-			default -> Level.ERROR;
-		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

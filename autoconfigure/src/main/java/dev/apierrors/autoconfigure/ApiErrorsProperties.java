@@ -25,12 +25,13 @@ public class ApiErrorsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Wire format of error bodies.
+	 * Wire format of error bodies: "simple" JSON or RFC 9457 "problem-details".
 	 */
 	private ApiErrorFormat format = ApiErrorFormat.SIMPLE;
 
 	/**
-	 * URI that problem-details "type" values start with, followed by the error code; "about:blank" when unset.
+	 * Absolute URI that problem-details "type" values start with, followed by the error code (a "/" is added
+	 * unless it ends with "/", "#", "=" or ":"); "about:blank" when unset.
 	 */
 	private @Nullable String typeBase;
 
@@ -41,17 +42,13 @@ public class ApiErrorsProperties {
 	private boolean answerBeforeCatchAll = true;
 
 	/**
-	 * Whether typed 4xx exceptions capture a stack trace when created; off saves their cost.
-	 */
-	private boolean clientErrorStackTraces = false;
-
-	/**
-	 * Client messages by status that replace the built-in defaults, such as 404: "No such thing.".
+	 * Client messages by status (400 to 599) that replace the built-in defaults, such as 404: "No such thing.".
 	 */
 	private Map<Integer, String> messages = new LinkedHashMap<>();
 
 	/**
-	 * Exceptions mapped to a status and code, for classes the application cannot annotate.
+	 * Exceptions mapped to a status and code, for classes the application cannot annotate; subclasses are
+	 * mapped too and the nearest mapped class wins.
 	 */
 	private List<Mapping> mappings = new ArrayList<>();
 
@@ -93,14 +90,6 @@ public class ApiErrorsProperties {
 
 	public void setAnswerBeforeCatchAll(boolean answerBeforeCatchAll) {
 		this.answerBeforeCatchAll = answerBeforeCatchAll;
-	}
-
-	public boolean isClientErrorStackTraces() {
-		return this.clientErrorStackTraces;
-	}
-
-	public void setClientErrorStackTraces(boolean clientErrorStackTraces) {
-		this.clientErrorStackTraces = clientErrorStackTraces;
 	}
 
 	public Map<Integer, String> getMessages() {
@@ -146,7 +135,7 @@ public class ApiErrorsProperties {
 		private @Nullable String exception;
 
 		/**
-		 * HTTP status to answer with.
+		 * HTTP status to answer with, from 400 to 599.
 		 */
 		private int status;
 
@@ -299,14 +288,15 @@ public class ApiErrorsProperties {
 	public static class Logging {
 
 		/**
-		 * Log level by status ("404") or status class ("4xx"); the exact status wins.
+		 * Log level by status ("404") or status class ("4xx"); the exact status wins and "off" logs nothing.
 		 */
 		private Map<String, LogLevel> levels = new LinkedHashMap<>(
 				Map.of("5xx", LogLevel.ERROR, "4xx", LogLevel.DEBUG, "401", LogLevel.INFO, "403", LogLevel.INFO,
 						"429", LogLevel.INFO));
 
 		/**
-		 * Whether stack traces are logged, by status class ("4xx", "5xx").
+		 * Whether stack traces are logged, by status class ("4xx", "5xx") or status ("404"); the exact status
+		 * wins.
 		 */
 		private Map<String, Boolean> stackTraces = new LinkedHashMap<>(Map.of("4xx", false, "5xx", true));
 

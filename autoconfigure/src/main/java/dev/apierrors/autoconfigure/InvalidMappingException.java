@@ -7,14 +7,21 @@ public class InvalidMappingException extends IllegalStateException {
 
 	private final String entry;
 
+	private final String property;
+
+	private final String reason;
+
 	/**
 	 * Create the exception.
 	 * @param entry the property path of the entry, such as {@code api.errors.mappings[0]}
-	 * @param problem what is wrong with it
+	 * @param property the faulty property of the entry, such as {@code exception}, {@code status} or {@code code}
+	 * @param reason what is wrong with it, as a sentence without a final period
 	 */
-	public InvalidMappingException(String entry, String problem) {
-		super(entry + " " + problem);
+	public InvalidMappingException(String entry, String property, String reason) {
+		super("Invalid exception mapping: " + entry + "." + property + " " + reason);
 		this.entry = entry;
+		this.property = property;
+		this.reason = reason;
 	}
 
 	/**
@@ -23,6 +30,22 @@ public class InvalidMappingException extends IllegalStateException {
 	 */
 	public String getEntry() {
 		return this.entry;
+	}
+
+	/**
+	 * Return the full name of the faulty property.
+	 * @return the property name, such as {@code api.errors.mappings[0].status}
+	 */
+	public String getPropertyName() {
+		return this.entry + "." + this.property;
+	}
+
+	/**
+	 * Return what is wrong with the property.
+	 * @return the reason, such as {@code "has status 302, which is not an error status"}
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 }

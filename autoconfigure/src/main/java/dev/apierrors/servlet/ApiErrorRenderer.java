@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,8 @@ public class ApiErrorRenderer {
 
 	private final ErrorLogger errorLogger;
 
+	private final @Nullable LocalizedMessages localizedMessages;
+
 	/**
 	 * Create a renderer.
 	 * @param format the body format
@@ -57,12 +60,31 @@ public class ApiErrorRenderer {
 	public ApiErrorRenderer(ApiErrorFormat format, @Nullable String typeBase, String requestIdHeader,
 			String challengeScheme, @Nullable String realm, List<ApiErrorCustomizer> customizers,
 			ErrorLogger errorLogger) {
+		this(format, typeBase, requestIdHeader, challengeScheme, realm, customizers, errorLogger, null);
+	}
+
+	/**
+	 * Create a renderer that localises client messages before the customizers run.
+	 * @param format the body format
+	 * @param typeBase the URI that problem-details {@code type} values start with, or {@code null} for
+	 * {@code about:blank}
+	 * @param requestIdHeader the name of the request id header
+	 * @param challengeScheme the scheme of {@code WWW-Authenticate} challenges the starter sends
+	 * @param realm the realm of those challenges, or {@code null}
+	 * @param customizers the customizers to apply, in order
+	 * @param errorLogger the logger of errors
+	 * @param localizedMessages looks up localised client messages, or {@code null} to keep messages as resolved
+	 */
+	public ApiErrorRenderer(ApiErrorFormat format, @Nullable String typeBase, String requestIdHeader,
+			String challengeScheme, @Nullable String realm, List<ApiErrorCustomizer> customizers,
+			ErrorLogger errorLogger, @Nullable LocalizedMessages localizedMessages) {
 		this.format = format;
 		this.typeBase = typeBase;
 		this.requestIdHeader = requestIdHeader;
 		this.challenges = new Challenges(challengeScheme, realm);
 		this.customizers = List.copyOf(customizers);
 		this.errorLogger = errorLogger;
+		this.localizedMessages = localizedMessages;
 	}
 
 	/**
@@ -84,6 +106,9 @@ public class ApiErrorRenderer {
 		if (response.isCommitted()) {
 			this.errorLogger.logCommitted(request, error, requestId);
 			return;
+		}
+		if (this.localizedMessages != null) {
+			this.localizedMessages.localize(request, error);
 		}
 		customize(error);
 		this.errorLogger.log(request, error, requestId);
@@ -191,6 +216,15 @@ public class ApiErrorRenderer {
 	}
 
 	/**
+	 * Return the path the client asked for: on the container's error dispatch the request's own URI is the error
+	 * path, and the original one is a request attribute.
+	 */
+	static String originalUri(HttpServletRequest request) {
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return (original instanceof String uri) ? uri : request.getRequestURI();
+	}
+
+	/**
 	 * Return the body bytes of the error.
 	 * @param request the request
 	 * @param error the error
@@ -209,7 +243,7 @@ public class ApiErrorRenderer {
 			out.append(",\"detail\":");
 			Json.string(out, error.getMessage());
 			out.append(",\"instance\":");
-			Json.string(out, request.getRequestURI());
+			Json.string(out, originalUri(request));
 			out.append(",\"error\":");
 			Json.string(out, error.getCode());
 		}

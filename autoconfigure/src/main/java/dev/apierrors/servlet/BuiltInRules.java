@@ -70,18 +70,24 @@ final class BuiltInRules {
 		rules.put(BindException.class, (ex) -> bindingFailed(((BindException) ex).getBindingResult(), ex));
 		rules.put(HandlerMethodValidationException.class,
 				(ex) -> methodValidation((HandlerMethodValidationException) ex));
-		rules.put(MissingServletRequestParameterException.class,
-				(ex) -> parameter(400, "missing_parameter", "Required query parameter '"
-						+ ((MissingServletRequestParameterException) ex).getParameterName() + "' is missing.", ex));
-		rules.put(MissingServletRequestPartException.class,
-				(ex) -> parameter(400, "missing_parameter", "Required request part '"
-						+ ((MissingServletRequestPartException) ex).getRequestPartName() + "' is missing.", ex));
-		rules.put(MissingRequestHeaderException.class, (ex) -> parameter(400, "missing_header",
-				"Required header '" + ((MissingRequestHeaderException) ex).getHeaderName() + "' is missing.", ex));
+		rules.put(MissingServletRequestParameterException.class, (ex) -> {
+			String name = ((MissingServletRequestParameterException) ex).getParameterName();
+			return parameter(400, "missing_parameter", "Required query parameter '" + name + "' is missing.", ex,
+					name);
+		});
+		rules.put(MissingServletRequestPartException.class, (ex) -> {
+			String name = ((MissingServletRequestPartException) ex).getRequestPartName();
+			return parameter(400, "missing_parameter", "Required request part '" + name + "' is missing.", ex, name);
+		});
+		rules.put(MissingRequestHeaderException.class, (ex) -> {
+			String name = ((MissingRequestHeaderException) ex).getHeaderName();
+			return parameter(400, "missing_header", "Required header '" + name + "' is missing.", ex, name);
+		});
 		rules.put(MethodArgumentTypeMismatchException.class, (ex) -> {
 			MethodArgumentTypeMismatchException mismatch = (MethodArgumentTypeMismatchException) ex;
-			return parameter(400, "invalid_parameter", "Parameter '" + mismatch.getName() + "' must be "
-					+ TypeKinds.describe(mismatch.getRequiredType()) + ".", ex);
+			String expected = TypeKinds.describe(mismatch.getRequiredType());
+			return parameter(400, "invalid_parameter", "Parameter '" + mismatch.getName() + "' must be " + expected
+					+ ".", ex, mismatch.getName(), expected);
 		});
 		rules.put(NoResourceFoundException.class, (ex) -> byStatus(404, ex));
 		rules.put(NoHandlerFoundException.class, (ex) -> byStatus(404, ex));
@@ -105,16 +111,28 @@ final class BuiltInRules {
 			rules.put(org.springframework.dao.DataIntegrityViolationException.class,
 					(ex) -> fixed(409, "conflict", this.resolver.message(409), ex));
 		}
-		rules.put(org.springframework.web.client.HttpServerErrorException.class, (ex) -> byStatus(502, ex));
+		rules.put(org.springframework.web.client.RestClientResponseException.class,
+				(ex) -> upstreamResponse(((org.springframework.web.client.RestClientResponseException) ex)
+					.getStatusCode()
+					.is5xxServerError(), ex));
 		rules.put(org.springframework.web.client.ResourceAccessException.class,
 				(ex) -> byStatus(isTimeout(ex) ? 504 : 502, ex));
+		if (ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClientException", classLoader)) {
+			WebClientRules.register(rules, this);
+		}
 		return rules;
 	}
 
-	private ApiErrorDetails byStatus(int status, Throwable ex) {
-		HttpHeaders headers = (ex instanceof ErrorResponse response) ? response.getHeaders() : null;
+	ApiErrorDetails byStatus(int status, Throwable ex) {
+		HttpHeaders headers = null;
+		Object[] arguments = null;
+		if (ex instanceof ErrorResponse response) {
+			headers = response.getHeaders();
+			arguments = response.getDetailMessageArguments();
+		}
 		return ApiErrorDetails.builder(status, this.resolver.code(status), this.resolver.message(status))
 			.headers((headers != null && !headers.isEmpty()) ? headers : null)
+			.messageArguments(arguments)
 			.retryAfterSeconds(this.resolver.retryAfterSeconds(status))
 			.exception(ex)
 			.build();
@@ -127,8 +145,22 @@ final class BuiltInRules {
 			.build();
 	}
 
-	private ApiErrorDetails parameter(int status, String code, String message, Throwable ex) {
-		return fixed(status, code, message, ex);
+	private ApiErrorDetails parameter(int status, String code, String message, Throwable ex, Object... arguments) {
+		return ApiErrorDetails.builder(status, code, message).messageArguments(arguments).exception(ex).build();
+	}
+
+	/**
+	 * Answer an upstream service's error response: 502 when it failed (5xx), otherwise an unexpected failure,
+	 * since a 4xx from a service this application calls is this application's own mistake.
+	 */
+	ApiErrorDetails upstreamResponse(boolean upstreamFailed, Throwable ex) {
+		if (upstreamFailed) {
+			return byStatus(502, ex);
+		}
+		return ApiErrorDetails.builder(500, this.resolver.code(500), this.resolver.message(500))
+			.exception(ex)
+			.unexpected(true)
+			.build();
 	}
 
 	private ApiErrorDetails responseStatus(Throwable ex) {

@@ -2,6 +2,7 @@ package dev.apierrors.servlet;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 import dev.apierrors.ApiErrorDetails;
@@ -17,7 +18,7 @@ public class ErrorLogger {
 
 	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger("dev.apierrors");
 
-	private final Level[] levels = new Level[600];
+	private final @Nullable Level[] levels = new Level[600];
 
 	private final boolean[] stackTraces = new boolean[600];
 
@@ -64,13 +65,12 @@ public class ErrorLogger {
 	private void log(HttpServletRequest request, ApiErrorDetails error, String requestId, String note) {
 		int status = Math.min(Math.max(error.getStatus(), 0), 599);
 		Level level = this.levels[status];
-		if (!logger.isEnabledForLevel(level)) {
+		if (level == null || !logger.isEnabledForLevel(level)) {
 			return;
 		}
 		StringBuilder line = new StringBuilder(160);
 		line.append(request.getMethod()).append(' ');
-		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		appendSafe(line, (original instanceof String uri) ? uri : request.getRequestURI(), 300);
+		appendSafe(line, ApiErrorRenderer.originalUri(request), 300);
 		line.append(" -> ").append(status).append(' ').append(error.getCode()).append(": ");
 		appendSafe(line, error.getMessage(), 500);
 		if (error.getLogDetail() != null) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -71,6 +72,11 @@ class DemoController {
 	@GetMapping("/missing-item")
 	String missingItem() {
 		throw new NoSuchElementException("item 17 not in cache shard 3");
+	}
+
+	@GetMapping("/export")
+	String export() {
+		throw new RejectedExecutionException("export pool exhausted (8 of 8 threads busy)");
 	}
 
 	@GetMapping("/legacy/{status}")

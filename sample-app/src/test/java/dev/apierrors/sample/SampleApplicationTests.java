@@ -85,6 +85,33 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void customizerLinksEveryErrorToItsDocumentation() throws Exception {
+		HttpResponse<String> response = get("/api/users/99");
+		assertThat(json(response).get("docs").asString()).isEqualTo(ErrorExtensions.DOCS + "user_not_found");
+		response = get("/api/orders/1");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(json(response).get("docs").asString()).isEqualTo(ErrorExtensions.DOCS + "authentication_required");
+	}
+
+	@Test
+	void mapperAnswersAFullPoolWith503AndRetryAfter() throws Exception {
+		HttpResponse<String> response = get("/api/demo/export");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
+		assertThat(json(response).get("message").asString())
+			.isEqualTo("Too many exports are running. Try again shortly.");
+		assertThat(response.body()).doesNotContain("pool exhausted");
+	}
+
+	@Test
+	void messagesFollowAcceptLanguage() throws Exception {
+		HttpResponse<String> french = get("/api/users/99", "Accept-Language", "fr");
+		assertThat(json(french).get("message").asString()).isEqualTo("Cet utilisateur n'existe pas.");
+		HttpResponse<String> english = get("/api/users/99");
+		assertThat(json(english).get("message").asString()).isEqualTo("No user has id 99.");
+	}
+
+	@Test
 	void crashRevealsNothing() throws Exception {
 		HttpResponse<String> response = get("/api/demo/crash");
 		assertThat(response.statusCode()).isEqualTo(500);

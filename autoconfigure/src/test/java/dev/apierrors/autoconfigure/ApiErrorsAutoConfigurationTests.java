@@ -1,0 +1,596 @@
+package dev.apierrors.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.apierrors.ApiErrorCustomizer;
+import dev.apierrors.ApiErrorDetails;
+import dev.apierrors.security.ApiErrorsAccessDeniedHandler;
+import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
+import dev.apierrors.servlet.ApiErrorFormat;
+import dev.apierrors.servlet.ApiErrorRenderer;
+import dev.apierrors.servlet.ApiErrorResolver;
+import dev.apierrors.servlet.ApiErrorsErrorController;
+import dev.apierrors.servlet.ApiErrorsExceptionResolver;
+import dev.apierrors.servlet.ErrorLogger;
+import dev.apierrors.servlet.FieldNames;
+import dev.apierrors.servlet.JacksonFieldNames;
+import dev.apierrors.servlet.LocalizedMessages;
+import dev.apierrors.servlet.LogPolicy;
+import dev.apierrors.servlet.RequestIdSource;
+import dev.apierrors.servlet.RetryAfterPolicy;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conditions, back-off and property binding of {@link ApiErrorsAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiErrorsAutoConfigurationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class,
+				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+				ErrorMvcAutoConfiguration.class, JacksonAutoConfiguration.class));
+
+	// Conditions
+
+	@Test
+	void definesEveryBeanInAServletApplication() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(RetryAfterPolicy.class)
+				.hasSingleBean(ApiErrorResolver.class)
+				.hasSingleBean(ErrorLogger.class)
+				.hasSingleBean(LocalizedMessages.class)
+				.hasSingleBean(ApiErrorRenderer.class)
+				.hasSingleBean(RequestIdSource.class)
+				.hasBean("apiErrorsRequestIdFilter")
+				.hasBean("apiErrorsErrorResponseFilter")
+				.hasSingleBean(ApiErrorsExceptionResolver.class)
+				.hasSingleBean(ApiErrorsAuthenticationEntryPoint.class)
+				.hasSingleBean(ApiErrorsAccessDeniedHandler.class)
+				.hasBean("apiErrorsHttpSecurityCustomizer");
+			assertThat(context).getBean(ErrorController.class).isInstanceOf(ApiErrorsErrorController.class);
+			assertThat(context).doesNotHaveBean(BasicErrorController.class);
+			assertThat(context).getBean(FieldNames.class).isInstanceOf(JacksonFieldNames.class);
+		});
+	}
+
+	@Test
+	void enabledFalseTurnsTheStarterOffAndBootsErrorControllerComesBack() {
+		this.runner.withPropertyValues("api.errors.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeanNamesForType(ApiErrorsProperties.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(ApiErrorResolver.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(ApiErrorRenderer.class)).isEmpty();
+			assertThat(context).doesNotHaveBean("apiErrorsErrorResponseFilter")
+				.doesNotHaveBean("apiErrorsHttpSecurityCustomizer")
+				.doesNotHaveBean(ApiErrorsExceptionResolver.class)
+				.doesNotHaveBean(ApiErrorsAuthenticationEntryPoint.class);
+			assertThat(context).getBean(ErrorController.class).isInstanceOf(BasicErrorController.class);
+		});
+	}
+
+	@Test
+	void doesNothingOutsideAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiErrorResolver.class));
+	}
+
+	@Test
+	void doesNothingInAReactiveWebApplication() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiErrorResolver.class));
+	}
+
+	@Test
+	void doesNothingWithoutSpringMvc() {
+		this.runner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiErrorResolver.class));
+	}
+
+	@Test
+	void worksWithoutSpringSecurity() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security")).run((context) -> {
+			assertThat(context).hasSingleBean(ApiErrorResolver.class).hasSingleBean(ApiErrorsExceptionResolver.class);
+			assertThat(context).doesNotHaveBean(ApiErrorsAuthenticationEntryPoint.class)
+				.doesNotHaveBean(ApiErrorsAccessDeniedHandler.class)
+				.doesNotHaveBean("apiErrorsHttpSecurityCustomizer");
+		});
+	}
+
+	@Test
+	void keepsJavaFieldNamesWithoutJackson() {
+		this.runner.withClassLoader(new FilteredClassLoader("tools.jackson")).run((context) -> {
+			assertThat(context).hasSingleBean(ApiErrorResolver.class).doesNotHaveBean(FieldNames.class);
+			assertThat(context).getBean(ErrorController.class).isInstanceOf(ApiErrorsErrorController.class);
+		});
+	}
+
+	// Back-off
+
+	static Stream<Arguments> applicationBeans() {
+		return Stream.of(Arguments.of("apiErrorsRetryAfterPolicy", UserRetryAfterPolicy.class),
+				Arguments.of("apiErrorResolver", UserResolver.class),
+				Arguments.of("apiErrorLogger", UserErrorLogger.class),
+				Arguments.of("apiErrorLocalizedMessages", UserLocalizedMessages.class),
+				Arguments.of("apiErrorRenderer", UserRenderer.class),
+				Arguments.of("apiErrorsRequestIdSource", UserRequestIdSource.class),
+				Arguments.of("apiErrorsRequestIdFilter", UserRequestIdFilter.class),
+				Arguments.of("apiErrorsErrorResponseFilter", UserErrorResponseFilter.class),
+				Arguments.of("apiErrorsExceptionResolver", UserExceptionResolver.class),
+				Arguments.of("apiErrorsErrorController", UserErrorController.class),
+				Arguments.of("apiErrorsFieldNames", UserFieldNames.class),
+				Arguments.of("apiErrorsAuthenticationEntryPoint", UserEntryPoint.class),
+				Arguments.of("apiErrorsAccessDeniedHandler", UserAccessDeniedHandler.class),
+				Arguments.of("apiErrorsHttpSecurityCustomizer", UserSecurityCustomizer.class));
+	}
+
+	@Test
+	void everyStarterBeanIsCoveredByTheBackOffTest() {
+		this.runner.run((context) -> {
+			List<String> covered = applicationBeans().map((arguments) -> (String) arguments.get()[0]).toList();
+			List<String> defined = Stream.of(context.getBeanDefinitionNames())
+				.filter((name) -> isDefinedByTheStarter(context, name))
+				.filter((name) -> !name.startsWith("dev.apierrors") && !name.startsWith("api.errors"))
+				.toList();
+			assertThat(covered).containsExactlyInAnyOrderElementsOf(defined);
+		});
+	}
+
+	@ParameterizedTest(name = "{0} backs off for {1}")
+	@MethodSource("applicationBeans")
+	void everyBeanBacksOffWhenTheApplicationDefinesItsOwn(String starterBean, Class<?> userConfiguration) {
+		this.runner.withUserConfiguration(userConfiguration).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasBean(userConfiguration.getDeclaredMethods()[0].getName());
+			assertThat(isDefinedByTheStarter(context, starterBean)).isFalse();
+		});
+	}
+
+	private static boolean isDefinedByTheStarter(AssertableWebApplicationContext context, String name) {
+		if (!context.getBeanFactory().containsBeanDefinition(name)) {
+			return false;
+		}
+		String factory = context.getBeanFactory().getBeanDefinition(name).getFactoryBeanName();
+		return factory != null && factory.startsWith(ApiErrorsAutoConfiguration.class.getName());
+	}
+
+	// Properties
+
+	@Test
+	void problemDetailsFormatAndTypeBaseReachTheResponse() {
+		this.runner
+			.withPropertyValues("api.errors.format=problem-details", "api.errors.type-base=https://example.com/errors")
+			.run((context) -> {
+				MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/orders/7"),
+						context.getBean(ApiErrorResolver.class).resolve(404));
+				assertThat(response.getContentType()).isEqualTo("application/problem+json;charset=UTF-8");
+				JsonNode body = JSON.readTree(response.getContentAsString());
+				assertThat(body.get("type").asString()).isEqualTo("https://example.com/errors/not_found");
+				assertThat(body.get("status").asInt()).isEqualTo(404);
+				assertThat(body.get("instance").asString()).isEqualTo("/orders/7");
+			});
+	}
+
+	@Test
+	void typeBaseEndingWithASeparatorIsKept() {
+		this.runner.withPropertyValues("api.errors.format=problem-details", "api.errors.type-base=urn:problem:")
+			.run((context) -> {
+				MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
+						context.getBean(ApiErrorResolver.class).resolve(409));
+				assertThat(JSON.readTree(response.getContentAsString()).get("type").asString())
+					.isEqualTo("urn:problem:conflict");
+			});
+	}
+
+	@Test
+	void simpleFormatIsTheDefault() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(ApiErrorsProperties.class).getFormat()).isEqualTo(ApiErrorFormat.SIMPLE);
+			MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
+					context.getBean(ApiErrorResolver.class).resolve(404));
+			assertThat(response.getContentType()).isEqualTo("application/json;charset=UTF-8");
+		});
+	}
+
+	@Test
+	void perStatusMessagesReplaceTheDefaults() {
+		this.runner.withPropertyValues("api.errors.messages.404=No such thing.", "api.errors.messages.599=Odd.")
+			.run((context) -> {
+				ApiErrorResolver resolver = context.getBean(ApiErrorResolver.class);
+				assertThat(resolver.resolve(404).getMessage()).isEqualTo("No such thing.");
+				assertThat(resolver.resolve(599).getMessage()).isEqualTo("Odd.");
+				assertThat(resolver.resolve(409).getMessage())
+					.isEqualTo("The request conflicts with the current state of the resource.");
+			});
+	}
+
+	@Test
+	void mappingsReachTheResolver() {
+		this.runner
+			.withPropertyValues("api.errors.mappings[0].exception=java.util.NoSuchElementException",
+					"api.errors.mappings[0].status=404", "api.errors.mappings[0].code=item_missing")
+			.run((context) -> {
+				ApiErrorDetails details = context.getBean(ApiErrorResolver.class)
+					.resolve(new java.util.InputMismatchException("not a number"));
+				assertThat(details.getStatus()).isEqualTo(404);
+				assertThat(details.getCode()).isEqualTo("item_missing");
+				assertThat(details.getMessage()).isEqualTo("The requested resource was not found.");
+			});
+	}
+
+	@Test
+	void retryAfterDefaultsAreBound() {
+		this.runner
+			.withPropertyValues("api.errors.retry-after.too-many-requests=90s",
+					"api.errors.retry-after.service-unavailable=2m", "api.errors.retry-after.max=1h")
+			.run((context) -> {
+				RetryAfterPolicy policy = context.getBean(RetryAfterPolicy.class);
+				assertThat(policy.seconds(429, null)).isEqualTo(90);
+				assertThat(policy.seconds(503, null)).isEqualTo(120);
+				assertThat(policy.seconds(503, java.time.Duration.ofDays(2))).isEqualTo(3600);
+			});
+	}
+
+	@Test
+	void logLevelOffSilencesAStatusAndTheExactStatusWins(CapturedOutput output) {
+		this.runner.withPropertyValues("api.errors.logging.levels.4xx=warn", "api.errors.logging.levels.404=off")
+			.run((context) -> {
+				ApiErrorResolver resolver = context.getBean(ApiErrorResolver.class);
+				render(context, new MockHttpServletRequest("GET", "/silenced"), resolver.resolve(404));
+				render(context, new MockHttpServletRequest("GET", "/logged"), resolver.resolve(409));
+			});
+		assertThat(output).contains("WARN").contains("GET /logged -> 409 conflict").doesNotContain("/silenced");
+	}
+
+	@Test
+	void stackTracesCanBeTurnedOnForAStatus(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("api.errors.logging.levels.4xx=warn", "api.errors.logging.stack-traces.409=true")
+			.run((context) -> {
+				ApiErrorResolver resolver = context.getBean(ApiErrorResolver.class);
+				render(context, new MockHttpServletRequest("GET", "/traced"),
+						resolver.resolve(new IllegalStateException("traced failure")));
+				render(context, new MockHttpServletRequest("GET", "/conflict"),
+						resolver.resolve(409, new NoSuchElementException("untraced failure")));
+			});
+		assertThat(output).contains("java.lang.IllegalStateException: traced failure")
+			.contains("GET /conflict -> 409")
+			.doesNotContain("untraced failure");
+	}
+
+	@Test
+	void customizersRunInOrder() {
+		this.runner.withUserConfiguration(OrderedCustomizers.class).run((context) -> {
+			MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
+					context.getBean(ApiErrorResolver.class).resolve(404));
+			JsonNode body = JSON.readTree(response.getContentAsString());
+			assertThat(body.propertyNames()).containsExactly("error", "message", "request_id", "first", "second");
+			assertThat(response.getHeader("X-Order")).isEqualTo("first");
+		});
+	}
+
+	@Test
+	void messagesAreLocalisedWithTheApplicationsLocaleResolver() {
+		this.runner.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
+			.withPropertyValues("spring.messages.basename=config-messages", "spring.web.locale=fr",
+					"spring.web.locale-resolver=fixed")
+			.run((context) -> {
+				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+				request.addHeader("Accept-Language", "en");
+				request.addPreferredLocale(java.util.Locale.ENGLISH);
+				MockHttpServletResponse response = render(context, request,
+						context.getBean(ApiErrorResolver.class).resolve(404));
+				assertThat(JSON.readTree(response.getContentAsString()).get("message").asString())
+					.isEqualTo("Ressource introuvable.");
+			});
+	}
+
+	@Test
+	void messagesStayAsResolvedWithoutMessageBundle() {
+		this.runner.run((context) -> {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+			request.addPreferredLocale(java.util.Locale.FRENCH);
+			MockHttpServletResponse response = render(context, request,
+					context.getBean(ApiErrorResolver.class).resolve(404));
+			assertThat(JSON.readTree(response.getContentAsString()).get("message").asString())
+				.isEqualTo("The requested resource was not found.");
+		});
+	}
+
+	// Start-up failures
+
+	@Test
+	void invalidMappingFailsStartUpNamingTheEntry() {
+		this.runner
+			.withPropertyValues("api.errors.mappings[0].exception=java.util.NoSuchElementException",
+					"api.errors.mappings[0].status=404", "api.errors.mappings[1].exception=com.example.Missing",
+					"api.errors.mappings[1].status=404")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidMappingException.class)
+				.hasMessageContaining("api.errors.mappings[1]")
+				.hasMessageContaining("com.example.Missing"));
+	}
+
+	@Test
+	void mappedClassesAreLoadedWithTheApplicationsClassLoader() {
+		this.runner.withClassLoader(new FilteredClassLoader(NoSuchElementException.class))
+			.withPropertyValues("api.errors.mappings[0].exception=java.util.NoSuchElementException",
+					"api.errors.mappings[0].status=404")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidMappingException.class)
+				.hasMessageContaining("not a class on the classpath"));
+	}
+
+	@Test
+	void logLevelKeyThatIsNoStatusFailsStartUp() {
+		this.runner.withPropertyValues("api.errors.logging.levels.40x=warn")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.logging.levels.40x"));
+	}
+
+	@Test
+	void stackTraceKeyThatIsNoStatusFailsStartUp() {
+		this.runner.withPropertyValues("api.errors.logging.stack-traces.client=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.logging.stack-traces.client"));
+	}
+
+	@Test
+	void messageForANonErrorStatusFailsStartUp() {
+		this.runner.withPropertyValues("api.errors.messages.302=Moved.")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.messages.302"));
+	}
+
+	@Test
+	void blankMessageFailsStartUp() {
+		this.runner.withPropertyValues("api.errors.messages.404= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.messages.404"));
+	}
+
+	@Test
+	void relativeTypeBaseFailsStartUp() {
+		this.runner.withPropertyValues("api.errors.type-base=docs.example.com/errors")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.type-base"));
+	}
+
+	private static MockHttpServletResponse render(AssertableWebApplicationContext context,
+			MockHttpServletRequest request, ApiErrorDetails details) {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		context.getBean(ApiErrorRenderer.class).render(request, response, details);
+		return response;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizers {
+
+		@Bean
+		@Order(2)
+		ApiErrorCustomizer secondCustomizer() {
+			return (error) -> {
+				error.addMember("second", 2);
+				error.addHeader("X-Order", "second");
+			};
+		}
+
+		@Bean
+		@Order(1)
+		ApiErrorCustomizer firstCustomizer() {
+			return (error) -> {
+				error.addMember("first", 1);
+				error.addHeader("X-Order", "first");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRetryAfterPolicy {
+
+		@Bean
+		RetryAfterPolicy userRetryAfterPolicy() {
+			return new RetryAfterPolicy(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
+					java.time.Duration.ofSeconds(1));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResolver {
+
+		@Bean
+		ApiErrorResolver userErrorResolver(RetryAfterPolicy retryAfter) {
+			return new ApiErrorResolver(Map.of(), List.of(), List.of(), retryAfter, FieldNames.IDENTITY);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserErrorLogger {
+
+		@Bean
+		ErrorLogger userErrorLogger() {
+			return new ErrorLogger(LogPolicy.DEFAULT);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserLocalizedMessages {
+
+		@Bean
+		LocalizedMessages userErrorLocalizedMessages() {
+			return new LocalizedMessages(new StaticMessageSource(), () -> null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRenderer {
+
+		@Bean
+		ApiErrorRenderer userErrorRenderer(ErrorLogger errorLogger) {
+			return new ApiErrorRenderer(ApiErrorFormat.SIMPLE, null, "X-Request-Id", "Bearer", null, List.of(),
+					errorLogger);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRequestIdSource {
+
+		@Bean
+		RequestIdSource userErrorsRequestIdSource() {
+			return (request) -> "fixed";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRequestIdFilter {
+
+		@Bean
+		FilterRegistrationBean<?> apiErrorsRequestIdFilter() {
+			return new FilterRegistrationBean<>((request, response, chain) -> chain.doFilter(request, response));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserErrorResponseFilter {
+
+		@Bean
+		FilterRegistrationBean<?> apiErrorsErrorResponseFilter() {
+			return new FilterRegistrationBean<>((request, response, chain) -> chain.doFilter(request, response));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserExceptionResolver {
+
+		@Bean
+		ApiErrorsExceptionResolver userErrorsExceptionResolver(ApiErrorResolver resolver, ApiErrorRenderer renderer,
+				org.springframework.context.ApplicationContext context) {
+			Predicate<Throwable> never = (ex) -> false;
+			return new ApiErrorsExceptionResolver(resolver, renderer, context, never, false);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserErrorController {
+
+		@Bean
+		ErrorController userErrorsErrorController() {
+			return new ErrorController() {
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFieldNames {
+
+		@Bean
+		FieldNames userErrorsFieldNames() {
+			return (type, path) -> path.toUpperCase();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEntryPoint {
+
+		@Bean
+		ApiErrorsAuthenticationEntryPoint userErrorsAuthenticationEntryPoint(ApiErrorResolver resolver,
+				ApiErrorRenderer renderer) {
+			return new ApiErrorsAuthenticationEntryPoint(resolver, renderer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAccessDeniedHandler {
+
+		@Bean
+		ApiErrorsAccessDeniedHandler userErrorsAccessDeniedHandler(ApiErrorResolver resolver,
+				ApiErrorRenderer renderer) {
+			return new ApiErrorsAccessDeniedHandler(resolver, renderer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSecurityCustomizer {
+
+		@Bean
+		Customizer<HttpSecurity> apiErrorsHttpSecurityCustomizer() {
+			return (http) -> {
+			};
+		}
+
+	}
+
+}
