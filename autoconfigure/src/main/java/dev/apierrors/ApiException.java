@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,6 @@ import org.springframework.http.HttpStatusCode;
  * message is shown to the client as written, so it must not contain internal details.
  */
 public class ApiException extends RuntimeException {
-
-	private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
 	private final HttpStatusCode status;
 
@@ -58,11 +55,34 @@ public class ApiException extends RuntimeException {
 	}
 
 	static String requireValidCode(@Nullable String code) {
-		if (code == null || code.length() > 64 || !CODE.matcher(code).matches()) {
+		if (code == null || code.length() > 64 || !isSnakeCase(code)) {
 			throw new IllegalArgumentException(
 					"Error code must be snake_case (lower-case letters, digits and single underscores): " + code);
 		}
 		return code;
+	}
+
+	/**
+	 * Return whether the code matches {@code [a-z][a-z0-9]*(_[a-z0-9]+)*}, checked without a regular expression
+	 * because typed exceptions are created on every error request.
+	 */
+	private static boolean isSnakeCase(String code) {
+		int length = code.length();
+		if (length == 0 || code.charAt(0) < 'a' || code.charAt(0) > 'z') {
+			return false;
+		}
+		for (int i = 1; i < length; i++) {
+			char c = code.charAt(i);
+			if (c == '_') {
+				if (i == length - 1 || code.charAt(i + 1) == '_') {
+					return false;
+				}
+			}
+			else if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -232,7 +232,7 @@ public class ApiErrorRenderer {
 	 * @return the body, UTF-8 encoded
 	 */
 	byte[] body(HttpServletRequest request, ApiErrorDetails error, String requestId) {
-		StringBuilder out = new StringBuilder(128);
+		StringBuilder out = new StringBuilder(256);
 		if (this.format == ApiErrorFormat.PROBLEM_DETAILS) {
 			HttpStatus known = HttpStatus.resolve(error.getStatus());
 			out.append("{\"type\":");
@@ -267,7 +267,7 @@ public class ApiErrorRenderer {
 			Json.value(out, member.getValue());
 		}
 		out.append('}');
-		return out.toString().getBytes(StandardCharsets.UTF_8);
+		return Json.utf8(out);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.apierrors.servlet;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
@@ -15,14 +16,30 @@ final class Json {
 
 	private static final int MAX_DEPTH = 16;
 
+	/** ASCII characters written as they are. */
+	private static final boolean[] PLAIN = new boolean[128];
+
+	static {
+		for (char c = 0x20; c < 0x7F; c++) {
+			PLAIN[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+		}
+	}
+
 	private Json() {
 	}
 
 	static void string(StringBuilder out, String value) {
 		out.append('"');
 		int length = value.length();
+		int plain = 0;
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
+			if (c < 0x80 && PLAIN[c]) {
+				continue;
+			}
+			// Copy the run of characters that need no escaping in one call, then the escaped one.
+			out.append(value, plain, i);
+			plain = i + 1;
 			switch (c) {
 				case '"' -> out.append("\\\"");
 				case '\\' -> out.append("\\\\");
@@ -30,9 +47,11 @@ final class Json {
 				case '\r' -> out.append("\\r");
 				case '\t' -> out.append("\\t");
 				default -> {
-					if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-							|| Character.isSurrogate(c) && !validSurrogate(value, i)) {
-						unicode(out, Character.isSurrogate(c) && !validSurrogate(value, i) ? '\ufffd' : c);
+					if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+						unicode(out, c);
+					}
+					else if (Character.isSurrogate(c) && !validSurrogate(value, i)) {
+						unicode(out, '\ufffd');
 					}
 					else {
 						out.append(c);
@@ -40,7 +59,25 @@ final class Json {
 				}
 			}
 		}
+		out.append(value, plain, length);
 		out.append('"');
+	}
+
+	/**
+	 * Encode the text as UTF-8 without first copying it into a {@link String}; the bodies are nearly always
+	 * ASCII, which is copied byte for byte.
+	 */
+	static byte[] utf8(StringBuilder text) {
+		int length = text.length();
+		byte[] ascii = new byte[length];
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80) {
+				return text.toString().getBytes(StandardCharsets.UTF_8);
+			}
+			ascii[i] = (byte) c;
+		}
+		return ascii;
 	}
 
 	private static boolean validSurrogate(String value, int i) {

@@ -1,7 +1,6 @@
 package dev.apierrors.servlet;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,9 +37,11 @@ public final class RequestIds {
 		}
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final RandomBlocks RANDOM = new RandomBlocks();
 
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+	/** The base64url alphabet of RFC 4648 section 5. */
+	private static final byte[] BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	private RequestIds() {
 	}
@@ -65,9 +66,21 @@ public final class RequestIds {
 	 * @return 22 URL-safe characters carrying 128 random bits
 	 */
 	public static String generate() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return ENCODER.encodeToString(bytes);
+		byte[] bits = new byte[RandomBlocks.BLOCK];
+		RANDOM.next(bits, 0);
+		byte[] id = new byte[22];
+		int out = 0;
+		for (int in = 0; in < 15; in += 3) {
+			int group = (bits[in] & 0xFF) << 16 | (bits[in + 1] & 0xFF) << 8 | (bits[in + 2] & 0xFF);
+			id[out++] = BASE64URL[group >>> 18];
+			id[out++] = BASE64URL[(group >>> 12) & 0x3F];
+			id[out++] = BASE64URL[(group >>> 6) & 0x3F];
+			id[out++] = BASE64URL[group & 0x3F];
+		}
+		int last = bits[15] & 0xFF;
+		id[20] = BASE64URL[last >>> 2];
+		id[21] = BASE64URL[(last << 4) & 0x3F];
+		return new String(id, StandardCharsets.ISO_8859_1);
 	}
 
 	/**

@@ -1,0 +1,63 @@
+package dev.apierrors.servlet;
+
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the ids {@link RequestIds} generates.
+ */
+class RequestIdsTests {
+
+	@Test
+	void generatedIdIsCanonicalBase64UrlOf128Bits() {
+		for (int i = 0; i < 1000; i++) {
+			String id = RequestIds.generate();
+			assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
+			byte[] bits = Base64.getUrlDecoder().decode(id);
+			assertThat(bits).hasSize(16);
+			assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(bits)).isEqualTo(id);
+			assertThat(RequestIds.isValid(id)).isTrue();
+		}
+	}
+
+	@Test
+	void generatedIdsAreDistinctAcrossThreads() throws InterruptedException {
+		Set<String> ids = ConcurrentHashMap.newKeySet();
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		for (int t = 0; t < 4; t++) {
+			executor.execute(() -> {
+				for (int i = 0; i < 25_000; i++) {
+					ids.add(RequestIds.generate());
+				}
+			});
+		}
+		executor.shutdown();
+		assertThat(executor.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+		assertThat(ids).hasSize(100_000);
+	}
+
+	@Test
+	void everyBitOfTheIdVaries() {
+		int[] ones = new int[128];
+		int samples = 4000;
+		for (int i = 0; i < samples; i++) {
+			byte[] bits = Base64.getUrlDecoder().decode(RequestIds.generate());
+			for (int bit = 0; bit < 128; bit++) {
+				ones[bit] += (bits[bit / 8] >> (7 - bit % 8)) & 1;
+			}
+		}
+		for (int bit = 0; bit < 128; bit++) {
+			// Each bit is set about half of the time: 2000 expected, far outside this band only if broken.
+			assertThat(ones[bit]).as("bit %d", bit).isBetween(1700, 2300);
+		}
+	}
+
+}

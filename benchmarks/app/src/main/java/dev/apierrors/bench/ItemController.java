@@ -1,0 +1,41 @@
+package dev.apierrors.bench;
+
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /items/{id}} answers a small JSON item (the success path) or, for id 0, a domain 404;
+ * {@code POST /items} validates its body.
+ */
+@RestController
+class ItemController {
+
+	private final DomainErrors errors;
+
+	ItemController(ObjectProvider<DomainErrors> errors) {
+		this.errors = errors.getIfAvailable(() -> ItemNotFoundException::new);
+	}
+
+	@GetMapping("/items/{id}")
+	Item item(@PathVariable long id) {
+		if (id == 0) {
+			throw this.errors.itemNotFound(id);
+		}
+		return new Item(id, "Espresso cup", 1250, "EUR");
+	}
+
+	@PostMapping("/items")
+	@ResponseStatus(HttpStatus.CREATED)
+	Item create(@Valid @RequestBody NewItem item) {
+		return new Item(1, item.name(), item.priceCents(), item.currency());
+	}
+
+}
