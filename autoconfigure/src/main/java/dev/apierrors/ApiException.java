@@ -54,6 +54,16 @@ public class ApiException extends RuntimeException {
 		this.code = requireValidCode(code);
 	}
 
+	/**
+	 * Set, for the whole JVM, whether typed 4xx exceptions capture their stack trace when created; off by default
+	 * because an expected client error has no use for one. The auto-configuration turns it on when
+	 * {@code api.errors.logging.stack-traces} logs stack traces for a 4xx status.
+	 * @param capture whether 4xx typed exceptions capture stack traces
+	 */
+	public static void setCaptureClientErrorStackTraces(boolean capture) {
+		StackTraces.setCaptureForClientErrors(capture);
+	}
+
 	static String requireValidCode(@Nullable String code) {
 		if (code == null || code.length() > 64 || !isSnakeCase(code)) {
 			throw new IllegalArgumentException(

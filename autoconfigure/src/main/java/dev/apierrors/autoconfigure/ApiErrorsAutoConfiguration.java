@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import jakarta.servlet.DispatcherType;
 
 import dev.apierrors.ApiErrorCustomizer;
+import dev.apierrors.ApiException;
 import dev.apierrors.ApiExceptionMapper;
 import dev.apierrors.security.ApiErrorsAccessDeniedHandler;
 import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
@@ -16,6 +17,7 @@ import dev.apierrors.servlet.ApiErrorsCorsProcessor;
 import dev.apierrors.servlet.ApiErrorsErrorController;
 import dev.apierrors.servlet.ApiErrorsExceptionResolver;
 import dev.apierrors.servlet.ErrorLogger;
+import dev.apierrors.servlet.LogPolicy;
 import dev.apierrors.servlet.ErrorResponseFilter;
 import dev.apierrors.servlet.FieldNames;
 import dev.apierrors.servlet.JacksonFieldNames;
@@ -92,7 +94,10 @@ public final class ApiErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorLogger apiErrorLogger(ApiErrorsProperties properties) {
-		return new ErrorLogger(LogPolicies.of(properties.getLogging()));
+		LogPolicy policy = LogPolicies.of(properties.getLogging());
+		// Typed 4xx exceptions skip capturing a stack trace unless one is going to be logged.
+		ApiException.setCaptureClientErrorStackTraces(policy.logsClientErrorStackTraces());
+		return new ErrorLogger(policy);
 	}
 
 	@Bean

@@ -50,6 +50,19 @@ public record LogPolicy(Map<String, Level> levels, Map<String, Boolean> stackTra
 		return (status >= 500) ? Level.ERROR : Level.DEBUG;
 	}
 
+	/**
+	 * Return whether any client error (4xx) is logged with its stack trace.
+	 * @return whether some 4xx status logs stack traces
+	 */
+	public boolean logsClientErrorStackTraces() {
+		for (int status = 400; status < 500; status++) {
+			if (stackTrace(status)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	boolean stackTrace(int status) {
 		Boolean exact = this.stackTraces.get(Integer.toString(status));
 		if (exact != null) {
