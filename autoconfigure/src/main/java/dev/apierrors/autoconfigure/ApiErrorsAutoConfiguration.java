@@ -118,11 +118,8 @@ public final class ApiErrorsAutoConfiguration {
 			ApiErrorResolver resolver, ApiErrorRenderer renderer, RetryAfterPolicy retryAfter,
 			ObjectProvider<ErrorController> errorControllers) {
 		boolean ours = errorControllers.getIfUnique() instanceof ApiErrorsErrorController;
-		ApiErrorsProperties.Authentication authentication = properties.getAuthentication();
-		String challenge = authentication.getRealm().isEmpty() ? authentication.getScheme()
-				: authentication.getScheme() + " realm=\"" + authentication.getRealm().replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"";
 		FilterRegistrationBean<ErrorResponseFilter> registration = new FilterRegistrationBean<>(
-				new ErrorResponseFilter(resolver, renderer, ours, challenge, retryAfter));
+				new ErrorResponseFilter(resolver, renderer, ours, retryAfter));
 		registration.setOrder(ErrorResponseFilter.ORDER);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
 		return registration;
