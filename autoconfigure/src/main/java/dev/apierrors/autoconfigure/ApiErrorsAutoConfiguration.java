@@ -22,8 +22,10 @@ import dev.apierrors.servlet.ErrorResponseFilter;
 import dev.apierrors.servlet.FieldNames;
 import dev.apierrors.servlet.JacksonFieldNames;
 import dev.apierrors.servlet.LogPolicy;
+import dev.apierrors.servlet.RequestIdCallableInterceptor;
 import dev.apierrors.servlet.RequestIdFilter;
 import dev.apierrors.servlet.RequestIdSource;
+import dev.apierrors.servlet.RequestIdTaskDecorator;
 import dev.apierrors.servlet.RetryAfterPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +48,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of api-errors for Spring MVC: one resolver and one renderer shared by every origin of an
@@ -123,6 +127,26 @@ public final class ApiErrorsAutoConfiguration {
 		registration.setOrder(ErrorResponseFilter.ORDER);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "apiErrorsRequestIdTaskDecorator")
+	RequestIdTaskDecorator apiErrorsRequestIdTaskDecorator() {
+		return new RequestIdTaskDecorator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "apiErrorsAsyncSupportConfigurer")
+	WebMvcConfigurer apiErrorsAsyncSupportConfigurer() {
+		RequestIdCallableInterceptor interceptor = new RequestIdCallableInterceptor();
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+				configurer.registerCallableInterceptors(interceptor);
+			}
+
+		};
 	}
 
 	@Bean
