@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.DispatcherType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.slf4j.event.Level;
 
 import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiExceptionMapper;
+import dev.apierrors.autoconfigure.ApiErrorsProperties.RequestId.Source;
 import dev.apierrors.security.ApiErrorsAccessDeniedHandler;
 import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
 import dev.apierrors.security.ApiErrorsSecurityConfigurer;
@@ -27,6 +31,7 @@ import dev.apierrors.servlet.RequestIdFilter;
 import dev.apierrors.servlet.RequestIdSource;
 import dev.apierrors.servlet.RequestIdTaskDecorator;
 import dev.apierrors.servlet.RetryAfterPolicy;
+import dev.apierrors.servlet.TraceIdRequestIdSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,6 +70,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(ApiErrorsProperties.class)
 public final class ApiErrorsAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(ApiErrorsAutoConfiguration.class);
+
 	private static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
 
 	@Bean
@@ -101,8 +108,8 @@ public final class ApiErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestIdSource apiErrorsRequestIdSource() {
-		return RequestIdSource.RANDOM;
+	RequestIdSource apiErrorsRequestIdSource(ApiErrorsProperties properties) {
+		return randomRequestIdSource(properties);
 	}
 
 	@Bean
@@ -164,6 +171,14 @@ public final class ApiErrorsAutoConfiguration {
 		return new ApiErrorsErrorController(resolver, renderer, errorAttributes);
 	}
 
+	private static RequestIdSource randomRequestIdSource(ApiErrorsProperties properties) {
+		if (properties.getRequestId().getSource() == Source.TRACE_ID) {
+			logger.warn("api.errors.request-id.source=trace-id needs a Micrometer Tracing tracer; "
+					+ "request ids will be random");
+		}
+		return RequestIdSource.RANDOM;
+	}
+
 	private static Predicate<Throwable> securityExceptions(ApplicationContext context) {
 		ClassLoader classLoader = context.getClassLoader();
 		if (!org.springframework.util.ClassUtils.isPresent(SECURITY_FILTER_CHAIN, classLoader)) {
@@ -186,6 +201,22 @@ public final class ApiErrorsAutoConfiguration {
 			case WARN -> Level.WARN;
 			default -> Level.ERROR;
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class TracingRequestIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdSource apiErrorsTracingRequestIdSource(ApiErrorsProperties properties, ObjectProvider<Tracer> tracer) {
+			Tracer available = tracer.getIfUnique();
+			if (properties.getRequestId().getSource() != Source.TRACE_ID || available == null) {
+				return randomRequestIdSource(properties);
+			}
+			return new TraceIdRequestIdSource(available);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
