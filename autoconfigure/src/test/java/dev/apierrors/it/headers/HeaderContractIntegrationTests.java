@@ -189,12 +189,14 @@ class HeaderContractIntegrationTests {
 	}
 
 	@Test
-	void mdcHoldsTheIdInHandlersCallablesAndAsyncMethods() {
+	void mdcHoldsTheIdInHandlersCallablesStreamsAndAsyncMethods() {
 		Http.Response handler = this.http.get("/public/echo");
 		assertThat(handler.json().get("mdc").asString()).isEqualTo(handler.header(ID));
 		Http.Response callable = this.http.get("/public/async/echo");
 		assertThat(callable.json().get("thread").asString()).doesNotContain("exec");
 		assertThat(callable.json().get("mdc").asString()).isEqualTo(callable.header(ID));
+		Http.Response stream = this.http.get("/public/async/stream");
+		assertThat(stream.json().get("mdc").asString()).isEqualTo(stream.header(ID));
 		Http.Response task = this.http.get("/public/task");
 		assertThat(task.json().get("mdc").asString()).isEqualTo(task.header(ID));
 		Http.Response error = this.http.get("/public/missing");

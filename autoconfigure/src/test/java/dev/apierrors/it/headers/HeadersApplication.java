@@ -61,6 +61,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * An app with every origin of a response the header contract covers: handlers, filters that write their own
@@ -336,6 +337,11 @@ public class HeadersApplication {
 				Thread.sleep(10_000);
 				return "late";
 			};
+		}
+
+		@GetMapping("/stream")
+		StreamingResponseBody stream() {
+			return (out) -> out.write(("{\"mdc\":\"" + MDC.get(MDC_KEY) + "\"}").getBytes(StandardCharsets.UTF_8));
 		}
 
 		@GetMapping("/deferred-missing")
