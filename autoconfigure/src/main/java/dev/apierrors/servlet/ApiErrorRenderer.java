@@ -131,10 +131,13 @@ public class ApiErrorRenderer {
 		response.setContentType((this.format == ApiErrorFormat.PROBLEM_DETAILS) ? PROBLEM_JSON : JSON);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
 		response.setHeader(this.requestIdHeader, requestId);
-		// Headers set before the error are kept, except those describing a body the error body replaces.
+		// Headers set before the error are kept, except those describing a body the error body replaces (a 416
+		// keeps its Content-Range, which names the size of the resource).
 		response.setHeader(HttpHeaders.CONTENT_ENCODING, null);
-		response.setHeader(HttpHeaders.CONTENT_RANGE, null);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+		if (status != 416) {
+			response.setHeader(HttpHeaders.CONTENT_RANGE, null);
+		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		copy(error.getHeaders(), response);

@@ -375,6 +375,13 @@ class HeaderContractIntegrationTests {
 	}
 
 	@Test
+	void unsatisfiableRangeKeepsTheContentRangeSpringSets() {
+		Http.Response response = this.http.get("/public/range.txt", "Range", "bytes=5000-6000");
+		assertErrorContract(response, ID, 416, "requested_range_not_satisfiable");
+		assertThat(response.headerValues("Content-Range")).containsExactly("bytes */12");
+	}
+
+	@Test
 	void corsHeadersSurviveHandlerAndSecurityErrors() {
 		String origin = HeadersApplication.ALLOWED_ORIGIN;
 		Http.Response notFound = this.http.get("/public/missing", "Origin", origin);
