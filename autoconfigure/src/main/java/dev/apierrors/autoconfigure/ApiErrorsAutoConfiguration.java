@@ -3,11 +3,15 @@ package dev.apierrors.autoconfigure;
 import java.util.EnumSet;
 import java.util.function.Predicate;
 
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.DispatcherType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiException;
 import dev.apierrors.ApiExceptionMapper;
+import dev.apierrors.autoconfigure.ApiErrorsProperties.RequestId.Source;
 import dev.apierrors.security.ApiErrorsAccessDeniedHandler;
 import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
 import dev.apierrors.security.ApiErrorsSecurityConfigurer;
@@ -22,9 +26,12 @@ import dev.apierrors.servlet.ErrorResponseFilter;
 import dev.apierrors.servlet.FieldNames;
 import dev.apierrors.servlet.JacksonFieldNames;
 import dev.apierrors.servlet.LocalizedMessages;
+import dev.apierrors.servlet.RequestIdCallableInterceptor;
 import dev.apierrors.servlet.RequestIdFilter;
 import dev.apierrors.servlet.RequestIdSource;
+import dev.apierrors.servlet.RequestIdTaskDecorator;
 import dev.apierrors.servlet.RetryAfterPolicy;
+import dev.apierrors.servlet.TraceIdRequestIdSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,6 +57,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of api-errors for Spring MVC: one resolver and one renderer shared by every origin of an
@@ -67,6 +76,8 @@ import org.springframework.web.servlet.LocaleResolver;
 @ConditionalOnBooleanProperty(name = "api.errors.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ApiErrorsProperties.class)
 public final class ApiErrorsAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(ApiErrorsAutoConfiguration.class);
 
 	private static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
 
@@ -121,8 +132,8 @@ public final class ApiErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestIdSource apiErrorsRequestIdSource() {
-		return RequestIdSource.RANDOM;
+	RequestIdSource apiErrorsRequestIdSource(ApiErrorsProperties properties) {
+		return randomRequestIdSource(properties);
 	}
 
 	@Bean
@@ -142,15 +153,32 @@ public final class ApiErrorsAutoConfiguration {
 			ApiErrorResolver resolver, ApiErrorRenderer renderer, RetryAfterPolicy retryAfter,
 			ObjectProvider<ErrorController> errorControllers) {
 		boolean ours = errorControllers.getIfUnique() instanceof ApiErrorsErrorController;
-		ApiErrorsProperties.Authentication authentication = properties.getAuthentication();
-		String challenge = authentication.getRealm().isEmpty() ? authentication.getScheme()
-				: authentication.getScheme() + " realm=\"" + authentication.getRealm().replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"";
 		FilterRegistrationBean<ErrorResponseFilter> registration = new FilterRegistrationBean<>(
-				new ErrorResponseFilter(resolver, renderer, ours, challenge, retryAfter));
+				new ErrorResponseFilter(resolver, renderer, ours, retryAfter));
 		registration.setOrder(ErrorResponseFilter.ORDER);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
 				DispatcherType.INCLUDE));
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "apiErrorsRequestIdTaskDecorator")
+	RequestIdTaskDecorator apiErrorsRequestIdTaskDecorator() {
+		return new RequestIdTaskDecorator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "apiErrorsAsyncSupportConfigurer")
+	WebMvcConfigurer apiErrorsAsyncSupportConfigurer() {
+		RequestIdCallableInterceptor interceptor = new RequestIdCallableInterceptor();
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+				configurer.registerCallableInterceptors(interceptor);
+			}
+
+		};
 	}
 
 	@Bean
@@ -174,12 +202,36 @@ public final class ApiErrorsAutoConfiguration {
 		return new CorsProcessorPostProcessor(new ApiErrorsCorsProcessor(SingletonSupplier.of(renderer::getObject)));
 	}
 
+	private static RequestIdSource randomRequestIdSource(ApiErrorsProperties properties) {
+		if (properties.getRequestId().getSource() == Source.TRACE_ID) {
+			logger.warn("api.errors.request-id.source=trace-id needs a Micrometer Tracing tracer; "
+					+ "request ids will be random");
+		}
+		return RequestIdSource.RANDOM;
+	}
+
 	private static Predicate<Throwable> securityExceptions(ApplicationContext context) {
 		ClassLoader classLoader = context.getClassLoader();
 		if (!org.springframework.util.ClassUtils.isPresent(SECURITY_FILTER_CHAIN, classLoader)) {
 			return (ex) -> false;
 		}
 		return SecurityExceptions.passToFilterChain(context);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class TracingRequestIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdSource apiErrorsTracingRequestIdSource(ApiErrorsProperties properties, ObjectProvider<Tracer> tracer) {
+			Tracer available = tracer.getIfUnique();
+			if (properties.getRequestId().getSource() != Source.TRACE_ID || available == null) {
+				return randomRequestIdSource(properties);
+			}
+			return new TraceIdRequestIdSource(available);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

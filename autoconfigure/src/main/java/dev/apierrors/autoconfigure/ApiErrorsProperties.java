@@ -193,12 +193,42 @@ public class ApiErrorsProperties {
 		 */
 		private String header = "X-Request-Id";
 
+		/**
+		 * Where the id of a request that arrives without a valid one comes from.
+		 */
+		private Source source = Source.RANDOM;
+
 		public String getHeader() {
 			return this.header;
 		}
 
 		public void setHeader(String header) {
 			this.header = header;
+		}
+
+		public Source getSource() {
+			return this.source;
+		}
+
+		public void setSource(Source source) {
+			this.source = source;
+		}
+
+		/**
+		 * Sources of new request ids.
+		 */
+		public enum Source {
+
+			/**
+			 * 128 random bits, base64url encoded.
+			 */
+			RANDOM,
+
+			/**
+			 * The trace id of the current Micrometer Tracing span, or a random id when there is none.
+			 */
+			TRACE_ID
+
 		}
 
 	}

@@ -96,6 +96,14 @@ public class ApiErrorRenderer {
 	}
 
 	/**
+	 * Return the challenge sent with a 401 that names no error: the configured scheme and realm.
+	 * @return the default {@code WWW-Authenticate} value
+	 */
+	String defaultChallenge() {
+		return this.challenges.defaultChallenge();
+	}
+
+	/**
 	 * Write the error as the response, or log it when the response is already committed.
 	 * @param request the request
 	 * @param response the response
@@ -148,6 +156,13 @@ public class ApiErrorRenderer {
 		response.setContentType((this.format == ApiErrorFormat.PROBLEM_DETAILS) ? PROBLEM_JSON : JSON);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
 		response.setHeader(this.requestIdHeader, requestId);
+		// Headers set before the error are kept, except those describing a body the error body replaces (a 416
+		// keeps its Content-Range, which names the size of the resource).
+		response.setHeader(HttpHeaders.CONTENT_ENCODING, null);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+		if (status != 416) {
+			response.setHeader(HttpHeaders.CONTENT_RANGE, null);
+		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		copy(error.getHeaders(), response);
@@ -156,8 +171,10 @@ public class ApiErrorRenderer {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.getRetryAfterSeconds()));
 		}
 		String challenge = this.challenges.challenge(status, error.getCode(), error.getMessage());
-		if (challenge != null && (status != 401 || !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)
-				|| !"authentication_required".equals(error.getCode()))) {
+		// A challenge set before (HTTP Basic, an app's own entry point) is kept unless the error names an RFC 6750
+		// error, which only the starter's challenge carries.
+		if (challenge != null && (!response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)
+				|| !challenge.equals(this.challenges.defaultChallenge()))) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}
 		response.setContentLength(body.length);

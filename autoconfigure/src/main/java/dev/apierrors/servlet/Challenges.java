@@ -5,22 +5,46 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds {@code WWW-Authenticate} challenges: the Bearer scheme of RFC 6750 section 3 with a realm, and the
- * error codes {@code invalid_request}, {@code invalid_token} and {@code insufficient_scope}. Every value is
- * written as an RFC 9110 quoted-string, and characters outside what RFC 6750 allows in
- * {@code error_description} are replaced, so no message can break the header.
+ * Builds {@code WWW-Authenticate} challenges (RFC 9110 section 11.6.1): the configured scheme with a realm and,
+ * for the Bearer scheme of RFC 6750 section 3, the error codes {@code invalid_request}, {@code invalid_token}
+ * and {@code insufficient_scope} with an {@code error_description}. Every parameter value is an RFC 9110
+ * quoted-string, and characters RFC 6750 does not allow in a description are replaced, so no message can break
+ * the header.
  */
 final class Challenges {
 
 	private static final Set<String> BEARER_ERRORS = Set.of("invalid_request", "invalid_token", "insufficient_scope");
 
-	private final String scheme;
+	private static final int MAX_DESCRIPTION = 200;
+
+	private final boolean bearer;
 
 	private final String defaultChallenge;
 
+	private final String errorPrefix;
+
+	/**
+	 * Create challenges for the given scheme and realm.
+	 * @param scheme the authentication scheme, an HTTP token such as {@code Bearer}
+	 * @param realm the realm, or {@code null} or empty for none
+	 * @throws IllegalArgumentException if the scheme is not a token
+	 */
 	Challenges(String scheme, @Nullable String realm) {
-		this.scheme = scheme;
-		this.defaultChallenge = (realm != null && !realm.isEmpty()) ? scheme + " realm=" + quoted(realm) : scheme;
+		if (!HttpTokens.isToken(scheme)) {
+			throw new IllegalArgumentException("The challenge scheme must be an HTTP token, got '" + scheme + "'");
+		}
+		this.bearer = "Bearer".equalsIgnoreCase(scheme);
+		boolean hasRealm = realm != null && !realm.isEmpty();
+		this.defaultChallenge = hasRealm ? scheme + " realm=" + quoted(realm) : scheme;
+		this.errorPrefix = this.defaultChallenge + (hasRealm ? ", error=" : " error=");
+	}
+
+	/**
+	 * Return the challenge sent with a 401 that names no error.
+	 * @return the scheme and realm
+	 */
+	String defaultChallenge() {
+		return this.defaultChallenge;
 	}
 
 	/**
@@ -29,18 +53,17 @@ final class Challenges {
 	 */
 	@Nullable String challenge(int status, String code, String message) {
 		if (status == 401) {
-			return BEARER_ERRORS.contains(code) ? withError(code, message) : this.defaultChallenge;
+			return (this.bearer && BEARER_ERRORS.contains(code)) ? withError(code, message) : this.defaultChallenge;
 		}
-		if (status == 403 && "insufficient_scope".equals(code)) {
+		if (status == 403 && this.bearer && "insufficient_scope".equals(code)) {
 			return withError(code, message);
 		}
 		return null;
 	}
 
 	private String withError(String code, String message) {
-		StringBuilder challenge = new StringBuilder(this.defaultChallenge);
-		challenge.append(this.defaultChallenge.equals(this.scheme) ? " " : ", ");
-		challenge.append("error=").append(quoted(code));
+		StringBuilder challenge = new StringBuilder(this.errorPrefix.length() + code.length() + 40 + message.length());
+		challenge.append(this.errorPrefix).append(quoted(code));
 		String description = description(message);
 		if (!description.isEmpty()) {
 			challenge.append(", error_description=").append(quoted(description));
@@ -49,11 +72,12 @@ final class Challenges {
 	}
 
 	/**
-	 * Keep only the characters RFC 6750 allows in {@code error_description}: %x20-21 / %x23-5B / %x5D-7E.
+	 * Keep only the characters RFC 6750 allows in {@code error_description} (%x20-21 / %x23-5B / %x5D-7E),
+	 * replacing the others with a space, and at most {@value #MAX_DESCRIPTION} of them.
 	 */
 	private static String description(String message) {
-		StringBuilder out = new StringBuilder(Math.min(message.length(), 200));
-		for (int i = 0; i < message.length() && out.length() < 200; i++) {
+		StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_DESCRIPTION));
+		for (int i = 0; i < message.length() && out.length() < MAX_DESCRIPTION; i++) {
 			char c = message.charAt(i);
 			boolean allowed = c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
 			out.append(allowed ? c : ' ');
@@ -61,6 +85,10 @@ final class Challenges {
 		return out.toString().trim();
 	}
 
+	/**
+	 * Return the value as an RFC 9110 quoted-string: quotes and backslashes escaped, control and non-ASCII
+	 * characters dropped.
+	 */
 	static String quoted(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {

@@ -38,29 +38,31 @@ public class ErrorResponseFilter implements Filter, Ordered {
 
 	private final boolean answerErrorDispatch;
 
+	private final String requestIdHeader;
+
 	private final String defaultChallenge;
 
-	private final long tooManyRequestsSeconds;
+	private final String tooManyRequestsSeconds;
 
-	private final long serviceUnavailableSeconds;
+	private final String serviceUnavailableSeconds;
 
 	/**
 	 * Create the filter.
 	 * @param resolver resolves exceptions and statuses
-	 * @param renderer writes the responses
+	 * @param renderer writes the responses; its request id header and default challenge are used here too
 	 * @param answerErrorDispatch whether to answer the container's error dispatch here rather than leave it to an
 	 * application's own error controller
-	 * @param defaultChallenge the challenge added to a 401 that has none
 	 * @param retryAfter the delays added to a 429 or 503 that has none
 	 */
 	public ErrorResponseFilter(ApiErrorResolver resolver, ApiErrorRenderer renderer, boolean answerErrorDispatch,
-			String defaultChallenge, RetryAfterPolicy retryAfter) {
+			RetryAfterPolicy retryAfter) {
 		this.resolver = resolver;
 		this.renderer = renderer;
 		this.answerErrorDispatch = answerErrorDispatch;
-		this.defaultChallenge = defaultChallenge;
-		this.tooManyRequestsSeconds = retryAfter.seconds(429, null);
-		this.serviceUnavailableSeconds = retryAfter.seconds(503, null);
+		this.requestIdHeader = renderer.getRequestIdHeader();
+		this.defaultChallenge = renderer.defaultChallenge();
+		this.tooManyRequestsSeconds = Long.toString(retryAfter.seconds(429, null));
+		this.serviceUnavailableSeconds = Long.toString(retryAfter.seconds(503, null));
 	}
 
 	@Override
@@ -86,11 +88,13 @@ public class ErrorResponseFilter implements Filter, Ordered {
 				answerErrorDispatch(request, response);
 				return;
 			}
-			chain.doFilter(request, response);
+			HeaderGuarantees guarded = new HeaderGuarantees(request, response);
+			guarded.guarantee(response.getStatus());
+			chain.doFilter(request, guarded);
 			return;
 		}
 		try {
-			chain.doFilter(request, new HeaderGuarantees(response));
+			chain.doFilter(request, new HeaderGuarantees(request, response));
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			if (response.isCommitted()) {
@@ -124,13 +128,21 @@ public class ErrorResponseFilter implements Filter, Ordered {
 	}
 
 	/**
-	 * Adds a missing challenge to a 401 and a missing {@code Retry-After} to a 429 or 503, at the moment the
-	 * status is set.
+	 * Adds a missing challenge to a 401 and a missing {@code Retry-After} to a 429 or 503 at the moment the status
+	 * is set; a value the application adds afterwards replaces the default rather than joining it. Also puts the
+	 * request id header back after a {@link #reset()}.
 	 */
 	private final class HeaderGuarantees extends HttpServletResponseWrapper {
 
-		HeaderGuarantees(HttpServletResponse response) {
+		private final HttpServletRequest request;
+
+		private boolean defaultChallengeAdded;
+
+		private boolean defaultRetryAfterAdded;
+
+		HeaderGuarantees(HttpServletRequest request, HttpServletResponse response) {
 			super(response);
+			this.request = request;
 		}
 
 		@Override
@@ -151,22 +163,87 @@ public class ErrorResponseFilter implements Filter, Ordered {
 			super.sendError(status, message);
 		}
 
-		private void guarantee(int status) {
-			if (status == 401) {
-				addIfMissing(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseFilter.this.defaultChallenge);
-			}
-			else if (status == 429) {
-				addIfMissing(HttpHeaders.RETRY_AFTER, Long.toString(ErrorResponseFilter.this.tooManyRequestsSeconds));
-			}
-			else if (status == 503) {
-				addIfMissing(HttpHeaders.RETRY_AFTER,
-						Long.toString(ErrorResponseFilter.this.serviceUnavailableSeconds));
+		@Override
+		public void setHeader(String name, String value) {
+			replacing(name);
+			super.setHeader(name, value);
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			replacing(name);
+			super.addHeader(name, value);
+		}
+
+		@Override
+		public void setIntHeader(String name, int value) {
+			replacing(name);
+			super.setIntHeader(name, value);
+		}
+
+		@Override
+		public void addIntHeader(String name, int value) {
+			replacing(name);
+			super.addIntHeader(name, value);
+		}
+
+		@Override
+		public void setDateHeader(String name, long date) {
+			replacing(name);
+			super.setDateHeader(name, date);
+		}
+
+		@Override
+		public void addDateHeader(String name, long date) {
+			replacing(name);
+			super.addDateHeader(name, date);
+		}
+
+		@Override
+		public void reset() {
+			super.reset();
+			this.defaultChallengeAdded = false;
+			this.defaultRetryAfterAdded = false;
+			Object id = this.request.getAttribute(RequestIds.ATTRIBUTE);
+			if (id instanceof String value) {
+				super.setHeader(ErrorResponseFilter.this.requestIdHeader, value);
 			}
 		}
 
-		private void addIfMissing(String name, String value) {
-			if (!isCommitted() && !containsHeader(name)) {
-				setHeader(name, value);
+		void guarantee(int status) {
+			if (status == 401) {
+				if (addIfMissing(HttpHeaders.WWW_AUTHENTICATE, ErrorResponseFilter.this.defaultChallenge)) {
+					this.defaultChallengeAdded = true;
+				}
+			}
+			else if (status == 429 || status == 503) {
+				String seconds = (status == 429) ? ErrorResponseFilter.this.tooManyRequestsSeconds
+						: ErrorResponseFilter.this.serviceUnavailableSeconds;
+				if (addIfMissing(HttpHeaders.RETRY_AFTER, seconds)) {
+					this.defaultRetryAfterAdded = true;
+				}
+			}
+		}
+
+		private boolean addIfMissing(String name, String value) {
+			if (isCommitted() || containsHeader(name)) {
+				return false;
+			}
+			super.setHeader(name, value);
+			return true;
+		}
+
+		/**
+		 * Drop a default this wrapper added when the application sets the same header itself.
+		 */
+		private void replacing(String name) {
+			if (this.defaultChallengeAdded && HttpHeaders.WWW_AUTHENTICATE.equalsIgnoreCase(name)) {
+				this.defaultChallengeAdded = false;
+				super.setHeader(HttpHeaders.WWW_AUTHENTICATE, null);
+			}
+			else if (this.defaultRetryAfterAdded && HttpHeaders.RETRY_AFTER.equalsIgnoreCase(name)) {
+				this.defaultRetryAfterAdded = false;
+				super.setHeader(HttpHeaders.RETRY_AFTER, null);
 			}
 		}
 

@@ -48,6 +48,29 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void incomingRequestIdIsHonouredAndAHostileOneReplaced() throws Exception {
+		HttpResponse<String> honoured = get("/api/users/99", "X-Request-Id", "my-call-42");
+		assertThat(honoured.headers().allValues("X-Request-Id")).containsExactly("my-call-42");
+		assertThat(json(honoured).get("request_id").asString()).isEqualTo("my-call-42");
+		HttpResponse<String> replaced = get("/api/users/99", "X-Request-Id", "<script>");
+		String id = replaced.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(id).matches("[A-Za-z0-9_-]{22}");
+		assertThat(json(replaced).get("request_id").asString()).isEqualTo(id);
+		assertThat(replaced.body()).doesNotContain("<script>");
+	}
+
+	@Test
+	void headOfARateLimitedCallHasRetryAfterAndNoBody() throws Exception {
+		HttpRequest head = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/demo/rate-limited"))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> response = this.client.send(head, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().allValues("Retry-After")).containsExactly("42");
+		assertThat(response.body()).isEmpty();
+	}
+
+	@Test
 	void anotherUsersOrderIsConcealedAs404() throws Exception {
 		HttpResponse<String> response = get("/api/orders/2", "Authorization", "Bearer alice-token");
 		assertThat(response.statusCode()).isEqualTo(404);

@@ -1,0 +1,69 @@
+package dev.apierrors.autoconfigure.logging;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+
+/**
+ * Shows the request id in every log line of Boot's default Logback and Log4j2 patterns, the way Boot shows
+ * Micrometer Tracing's ids: adds a lowest-precedence default for {@code logging.pattern.correlation}, which those
+ * patterns include. Any value the application sets wins; when Boot expects trace ids in the logs, they stay and
+ * the request id follows them.
+ */
+class RequestIdLogCorrelationEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (application.getWebApplicationType() == WebApplicationType.SERVLET) {
+			environment.getPropertySources().addLast(new RequestIdCorrelationPropertySource(this, environment));
+		}
+	}
+
+	/**
+	 * Resolves the default correlation pattern when it is asked for, so that properties added later still count.
+	 */
+	static final class RequestIdCorrelationPropertySource extends EnumerablePropertySource<Object> {
+
+		static final String NAME = "apiErrorsLogCorrelation";
+
+		static final String PROPERTY = "logging.pattern.correlation";
+
+		/** The request id, padded to the length of a generated one. */
+		static final String REQUEST_ID_PATTERN = "%correlationId{request_id(22)}";
+
+		/** Boot's default trace and span ids, then the request id. */
+		static final String TRACE_AND_REQUEST_ID_PATTERN = "%correlationId{traceId(32),spanId(16),request_id(22)}";
+
+		private static final String[] NAMES = { PROPERTY };
+
+		private final Environment environment;
+
+		RequestIdCorrelationPropertySource(Object source, Environment environment) {
+			super(NAME, source);
+			this.environment = environment;
+		}
+
+		@Override
+		public String[] getPropertyNames() {
+			return NAMES.clone();
+		}
+
+		@Override
+		public @Nullable Object getProperty(String name) {
+			if (!PROPERTY.equals(name) || !this.environment.getProperty("api.errors.enabled", Boolean.class, true)) {
+				return null;
+			}
+			boolean traceIds = this.environment.getProperty(LoggingSystem.EXPECT_CORRELATION_ID_PROPERTY,
+					Boolean.class, false);
+			return traceIds ? TRACE_AND_REQUEST_ID_PATTERN : REQUEST_ID_PATTERN;
+		}
+
+	}
+
+}
