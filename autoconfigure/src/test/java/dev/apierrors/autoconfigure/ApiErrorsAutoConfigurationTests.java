@@ -159,7 +159,10 @@ class ApiErrorsAutoConfigurationTests {
 				Arguments.of("apiErrorLogger", UserErrorLogger.class),
 				Arguments.of("apiErrorLocalizedMessages", UserLocalizedMessages.class),
 				Arguments.of("apiErrorRenderer", UserRenderer.class),
-				Arguments.of("apiErrorsRequestIdSource", UserRequestIdSource.class),
+				Arguments.of("apiErrorsTracingRequestIdSource", UserRequestIdSource.class),
+				Arguments.of("apiErrorsRequestIdTaskDecorator", UserTaskDecorator.class),
+				Arguments.of("apiErrorsAsyncSupportConfigurer", UserAsyncSupportConfigurer.class),
+				Arguments.of("apiErrorsCorsProcessorPostProcessor", UserCorsProcessorPostProcessor.class),
 				Arguments.of("apiErrorsRequestIdFilter", UserRequestIdFilter.class),
 				Arguments.of("apiErrorsErrorResponseFilter", UserErrorResponseFilter.class),
 				Arguments.of("apiErrorsExceptionResolver", UserExceptionResolver.class),
@@ -187,7 +190,12 @@ class ApiErrorsAutoConfigurationTests {
 	void everyBeanBacksOffWhenTheApplicationDefinesItsOwn(String starterBean, Class<?> userConfiguration) {
 		this.runner.withUserConfiguration(userConfiguration).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasBean(userConfiguration.getDeclaredMethods()[0].getName());
+			String userBean = Stream.of(userConfiguration.getDeclaredMethods())
+				.filter((method) -> !method.isSynthetic())
+				.findFirst()
+				.orElseThrow()
+				.getName();
+			assertThat(context).hasBean(userBean);
 			assertThat(isDefinedByTheStarter(context, starterBean)).isFalse();
 		});
 	}
@@ -196,8 +204,15 @@ class ApiErrorsAutoConfigurationTests {
 		if (!context.getBeanFactory().containsBeanDefinition(name)) {
 			return false;
 		}
-		String factory = context.getBeanFactory().getBeanDefinition(name).getFactoryBeanName();
-		return factory != null && factory.startsWith(ApiErrorsAutoConfiguration.class.getName());
+		org.springframework.beans.factory.config.BeanDefinition definition = context.getBeanFactory()
+			.getBeanDefinition(name);
+		String factory = definition.getFactoryBeanName();
+		if (factory == null && definition.getFactoryMethodName() != null) {
+			// A static @Bean method: the bean class is the configuration class itself.
+			factory = definition.getBeanClassName();
+		}
+		String configuration = ApiErrorsAutoConfiguration.class.getName();
+		return factory != null && (factory.equals(configuration) || factory.startsWith(configuration + "$"));
 	}
 
 	// Properties
@@ -588,6 +603,38 @@ class ApiErrorsAutoConfigurationTests {
 		@Bean
 		Customizer<HttpSecurity> apiErrorsHttpSecurityCustomizer() {
 			return (http) -> {
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTaskDecorator {
+
+		@Bean
+		org.springframework.core.task.TaskDecorator apiErrorsRequestIdTaskDecorator() {
+			return (runnable) -> runnable;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAsyncSupportConfigurer {
+
+		@Bean
+		org.springframework.web.servlet.config.annotation.WebMvcConfigurer apiErrorsAsyncSupportConfigurer() {
+			return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserCorsProcessorPostProcessor {
+
+		@Bean
+		static org.springframework.beans.factory.config.BeanPostProcessor apiErrorsCorsProcessorPostProcessor() {
+			return new org.springframework.beans.factory.config.BeanPostProcessor() {
 			};
 		}
 
