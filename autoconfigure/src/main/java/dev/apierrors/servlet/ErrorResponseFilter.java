@@ -1,6 +1,7 @@
 package dev.apierrors.servlet;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -8,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,8 +23,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
  * The last line of defence, placed ahead of Spring Security: answers exceptions that escape any filter or
  * servlet with the uniform body (while the request id is still in the MDC), answers the container's error
  * dispatch ({@code sendError}, Security's default handlers) itself so that security rules on {@code /error}
- * cannot turn errors into empty 401s, and makes sure that a 401 carries a challenge and a 429 or 503 a
- * {@code Retry-After} whoever set the status.
+ * cannot turn errors into empty 401s, gives the uniform body to an error status that was set without any body,
+ * and makes sure that a 401 carries a challenge and a 429 or 503 a {@code Retry-After} whoever set the status.
  */
 public class ErrorResponseFilter implements Filter, Ordered {
 
@@ -93,8 +95,9 @@ public class ErrorResponseFilter implements Filter, Ordered {
 			chain.doFilter(request, guarded);
 			return;
 		}
+		HeaderGuarantees guarded = new HeaderGuarantees(request, response);
 		try {
-			chain.doFilter(request, new HeaderGuarantees(request, response));
+			chain.doFilter(request, guarded);
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			if (response.isCommitted()) {
@@ -104,6 +107,13 @@ public class ErrorResponseFilter implements Filter, Ordered {
 				throw ex;
 			}
 			this.renderer.render(request, response, this.resolver.resolve(ex));
+			return;
+		}
+		if (this.answerErrorDispatch && guarded.isErrorWithoutBody() && !request.isAsyncStarted()
+				&& !response.isCommitted()) {
+			// An error status set without a body (an entry point's setStatus(401), ResponseEntity.status(404).build()):
+			// give it the uniform body too.
+			this.renderer.render(request, response, this.resolver.resolve(response.getStatus()));
 		}
 	}
 
@@ -140,6 +150,8 @@ public class ErrorResponseFilter implements Filter, Ordered {
 
 		private boolean defaultRetryAfterAdded;
 
+		private boolean bodyDecided;
+
 		HeaderGuarantees(HttpServletRequest request, HttpServletResponse response) {
 			super(response);
 			this.request = request;
@@ -154,13 +166,65 @@ public class ErrorResponseFilter implements Filter, Ordered {
 		@Override
 		public void sendError(int status) throws IOException {
 			guarantee(status);
+			this.bodyDecided = true;
 			super.sendError(status);
 		}
 
 		@Override
 		public void sendError(int status, String message) throws IOException {
 			guarantee(status);
+			this.bodyDecided = true;
 			super.sendError(status, message);
+		}
+
+		@Override
+		public void sendRedirect(String location) throws IOException {
+			this.bodyDecided = true;
+			super.sendRedirect(location);
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			this.bodyDecided = true;
+			return super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			this.bodyDecided = true;
+			return super.getWriter();
+		}
+
+		@Override
+		public void setContentType(String type) {
+			this.bodyDecided = true;
+			super.setContentType(type);
+		}
+
+		@Override
+		public void setContentLength(int length) {
+			this.bodyDecided = true;
+			super.setContentLength(length);
+		}
+
+		@Override
+		public void setContentLengthLong(long length) {
+			this.bodyDecided = true;
+			super.setContentLengthLong(length);
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			this.bodyDecided = true;
+			super.flushBuffer();
+		}
+
+		/**
+		 * Return whether the response has an error status and nobody wrote, typed or sized a body for it.
+		 */
+		boolean isErrorWithoutBody() {
+			int status = getStatus();
+			return !this.bodyDecided && status >= 400 && status < 600;
 		}
 
 		@Override
@@ -202,6 +266,7 @@ public class ErrorResponseFilter implements Filter, Ordered {
 		@Override
 		public void reset() {
 			super.reset();
+			this.bodyDecided = false;
 			this.defaultChallengeAdded = false;
 			this.defaultRetryAfterAdded = false;
 			Object id = this.request.getAttribute(RequestIds.ATTRIBUTE);

@@ -318,4 +318,26 @@ class ErrorOriginsIntegrationTests {
 			.isEqualTo("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired.\"");
 	}
 
+	@Test
+	void errorStatusWithoutBodyGetsTheUniformBody() {
+		Http.Response response = this.http.get("/public/empty-not-found");
+		JsonNode json = assertError(response, 404, "not_found");
+		assertThat(json.get("message").asString()).isEqualTo("The requested resource was not found.");
+	}
+
+	@Test
+	void statusOnly401FromAFilterGetsTheUniformBodyAndKeepsItsChallenge() {
+		Http.Response response = this.http.get("/public/status-only-401");
+		assertError(response, 401, "authentication_required");
+		assertThat(response.headerValues("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_token\"");
+	}
+
+	@Test
+	void successWithoutBodyIsLeftAlone() {
+		Http.Response response = this.http.get("/public/no-content");
+		assertThat(response.status()).isEqualTo(204);
+		assertThat(response.body()).isEmpty();
+		assertThat(response.contentType()).isNull();
+	}
+
 }

@@ -94,6 +94,12 @@ public class ShopApplication {
 						if (request.getRequestURI().equals("/public/filter-failure")) {
 							throw new IllegalStateException("filter failed with secret jdbc:postgresql://db.internal/shop");
 						}
+						if (request.getRequestURI().equals("/public/status-only-401")) {
+							// What a resource server's bearer entry point does: a challenge and a status, no body.
+							response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+							response.setStatus(401);
+							return;
+						}
 						if (request.getRequestURI().equals("/public/filter-rate-limit")) {
 							throw new RateLimitedException("Slow down.", Duration.ofMillis(2500));
 						}
@@ -250,6 +256,16 @@ public class ShopApplication {
 		@GetMapping("/status")
 		String status() {
 			throw new ResponseStatusException(HttpStatus.PAYMENT_REQUIRED, "Your plan has expired.");
+		}
+
+		@GetMapping("/empty-not-found")
+		ResponseEntity<Void> emptyNotFound() {
+			return ResponseEntity.notFound().build();
+		}
+
+		@GetMapping("/no-content")
+		ResponseEntity<Void> noContent() {
+			return ResponseEntity.noContent().build();
 		}
 
 		@GetMapping("/send-error/{status}")
