@@ -141,4 +141,24 @@ class SampleApplicationTests {
 		assertThat(response.body()).doesNotContain("jdbc", "db.internal");
 	}
 
+	@Test
+	void invalidNewUserListsEveryFieldAsInTheReadme() throws Exception {
+		HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/users"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\",\"email\":\"nope\",\"age\":12}"))
+			.build();
+		HttpResponse<String> response = this.client.send(post, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(json(response).get("error").asString()).isEqualTo("validation_failed");
+		assertThat(json(response).get("fields").propertyNames()).containsExactlyInAnyOrder("name", "email", "age");
+	}
+
+	@Test
+	void rateLimitedCallCarriesRetryAfterAsInTheReadme() throws Exception {
+		HttpResponse<String> response = get("/api/demo/rate-limited");
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().allValues("Retry-After")).containsExactly("42");
+		assertThat(json(response).get("retry_after").asLong()).isEqualTo(42);
+	}
+
 }
