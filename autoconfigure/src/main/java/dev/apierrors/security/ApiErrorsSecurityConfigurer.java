@@ -13,16 +13,21 @@ import org.springframework.util.ClassUtils;
 /**
  * Registers the starter's entry point and access-denied handler as Spring Security's defaults. They are only
  * defaults: a handler the application sets itself wins, and a chain that configures a login mechanism with its
- * own challenge (HTTP Basic, form login, OAuth2 resource server) keeps that mechanism's entry point; its
- * {@code sendError} is then answered with the uniform body by the error dispatch.
+ * own entry point (HTTP Basic, form login, OAuth2 or SAML login, one-time tokens, WebAuthn, an OAuth2 resource or
+ * authorization server) keeps it; whatever that entry point answers still gets the uniform body, through the error
+ * dispatch or as an error status without a body.
  */
 public class ApiErrorsSecurityConfigurer extends AbstractHttpConfigurer<ApiErrorsSecurityConfigurer, HttpSecurity> {
 
-	private static final String RESOURCE_SERVER = "org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer";
+	private static final String CONFIGURERS = "org.springframework.security.config.annotation.web.configurers.";
 
-	private static final List<String> MECHANISMS_WITH_OWN_ENTRY_POINT = List.of(
-			"org.springframework.security.config.annotation.web.configurers.HttpBasicConfigurer",
-			"org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer");
+	private static final String RESOURCE_SERVER = CONFIGURERS + "oauth2.server.resource.OAuth2ResourceServerConfigurer";
+
+	private static final List<String> MECHANISMS_WITH_OWN_ENTRY_POINT = List.of(CONFIGURERS + "HttpBasicConfigurer",
+			CONFIGURERS + "FormLoginConfigurer", CONFIGURERS + "oauth2.client.OAuth2LoginConfigurer",
+			CONFIGURERS + "saml2.Saml2LoginConfigurer", CONFIGURERS + "ott.OneTimeTokenLoginConfigurer",
+			CONFIGURERS + "WebAuthnConfigurer",
+			CONFIGURERS + "oauth2.server.authorization.OAuth2AuthorizationServerConfigurer");
 
 	private final AuthenticationEntryPoint entryPoint;
 
