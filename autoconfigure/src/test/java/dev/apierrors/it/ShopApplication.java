@@ -36,11 +36,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -80,7 +77,7 @@ public class ShopApplication {
 			.anyRequest()
 			.authenticated());
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/public/**", "/private/**"));
-		http.addFilterBefore(new BearerTokenFilter(), AnonymousAuthenticationFilter.class);
+		http.addFilterBefore(new TestBearerTokenFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -108,27 +105,6 @@ public class ShopApplication {
 				});
 		registration.setOrder(0);
 		return registration;
-	}
-
-	/** Authenticates {@code Authorization: Bearer user} and {@code Bearer admin}; any other token is rejected. */
-	static class BearerTokenFilter extends OncePerRequestFilter {
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			String header = request.getHeader("Authorization");
-			if (header != null && header.startsWith("Bearer ")) {
-				String token = header.substring(7);
-				if (!token.equals("user") && !token.equals("admin")) {
-					throw new BadCredentialsException("Unknown token " + token);
-				}
-				SecurityContextHolder.getContext()
-					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(token, null,
-							AuthorityUtils.createAuthorityList("ROLE_" + token.toUpperCase())));
-			}
-			chain.doFilter(request, response);
-		}
-
 	}
 
 	record NewUser(@NotBlank String name, @NotBlank @Email String email, @Min(18) int age,

@@ -20,6 +20,8 @@ import dev.apierrors.NotFoundException;
 import dev.apierrors.RateLimitedException;
 import dev.apierrors.ServiceUnavailableException;
 
+import dev.apierrors.it.TestBearerTokenFilter;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,11 +34,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -76,7 +75,7 @@ public class ConfiguredApplication {
 			.anyRequest()
 			.authenticated());
 		http.csrf((csrf) -> csrf.disable());
-		http.addFilterBefore(new TokenFilter(), AnonymousAuthenticationFilter.class);
+		http.addFilterBefore(new TestBearerTokenFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -126,27 +125,6 @@ public class ConfiguredApplication {
 	ApiExceptionMapper busyExecutor() {
 		return (exception) -> (exception instanceof RejectedExecutionException)
 				? new ServiceUnavailableException("The service is busy.", Duration.ofSeconds(5)) : null;
-	}
-
-	/** Authenticates {@code Bearer user} and {@code Bearer admin}; any other token is rejected. */
-	static class TokenFilter extends OncePerRequestFilter {
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			String header = request.getHeader("Authorization");
-			if (header != null && header.startsWith("Bearer ")) {
-				String token = header.substring(7);
-				if (!token.equals("user") && !token.equals("admin")) {
-					throw new BadCredentialsException("Unknown token " + token);
-				}
-				SecurityContextHolder.getContext()
-					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(token, null,
-							AuthorityUtils.createAuthorityList("ROLE_" + token.toUpperCase())));
-			}
-			chain.doFilter(request, response);
-		}
-
 	}
 
 	/** A library's exception, mapped in configuration. */

@@ -23,6 +23,8 @@ import dev.apierrors.RateLimitedException;
 import dev.apierrors.ServiceUnavailableException;
 import dev.apierrors.UnauthenticatedException;
 
+import dev.apierrors.it.TestBearerTokenFilter;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,11 +36,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -100,7 +99,7 @@ public class HeadersApplication {
 			.authenticated());
 		http.cors(Customizer.withDefaults());
 		http.csrf((csrf) -> csrf.disable());
-		http.addFilterBefore(new BearerTokenFilter(), AnonymousAuthenticationFilter.class);
+		http.addFilterBefore(new TestBearerTokenFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -179,27 +178,6 @@ public class HeadersApplication {
 		response.setStatus(status);
 		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
 		response.getOutputStream().write("written by a filter".getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** Authenticates {@code Authorization: Bearer user} and {@code Bearer admin}; any other token is rejected. */
-	static class BearerTokenFilter extends OncePerRequestFilter {
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			String header = request.getHeader("Authorization");
-			if (header != null && header.startsWith("Bearer ")) {
-				String token = header.substring(7);
-				if (!token.equals("user") && !token.equals("admin")) {
-					throw new BadCredentialsException("Unknown token");
-				}
-				SecurityContextHolder.getContext()
-					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(token, null,
-							AuthorityUtils.createAuthorityList("ROLE_" + token.toUpperCase())));
-			}
-			chain.doFilter(request, response);
-		}
-
 	}
 
 	/** Reports the MDC of the thread that runs an {@code @Async} method. */

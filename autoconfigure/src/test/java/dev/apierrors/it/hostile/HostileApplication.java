@@ -26,6 +26,8 @@ import dev.apierrors.ApiException;
 import dev.apierrors.NotFoundException;
 import dev.apierrors.ValidationException;
 
+import dev.apierrors.it.TestBearerTokenFilter;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,11 +38,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -100,7 +99,7 @@ public class HostileApplication {
 			.authenticated());
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/public/**", "/private/**"));
 		http.cors(Customizer.withDefaults());
-		http.addFilterBefore(new BearerTokenFilter(), AnonymousAuthenticationFilter.class);
+		http.addFilterBefore(new TestBearerTokenFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -173,27 +172,6 @@ public class HostileApplication {
 				});
 		registration.setOrder(0);
 		return registration;
-	}
-
-	/** Authenticates {@code Authorization: Bearer user} and {@code Bearer admin}; any other token is rejected. */
-	static class BearerTokenFilter extends OncePerRequestFilter {
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			String header = request.getHeader("Authorization");
-			if (header != null && header.startsWith("Bearer ")) {
-				String token = header.substring(7);
-				if (!token.equals("user") && !token.equals("admin")) {
-					throw new BadCredentialsException("Unknown token " + token);
-				}
-				SecurityContextHolder.getContext()
-					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(token, null,
-							AuthorityUtils.createAuthorityList("ROLE_" + token.toUpperCase(Locale.ROOT))));
-			}
-			chain.doFilter(request, response);
-		}
-
 	}
 
 	record NewOrder(@NotBlank @Size(max = 50) String item, @Min(1) int quantity,
