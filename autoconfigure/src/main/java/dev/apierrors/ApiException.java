@@ -27,6 +27,8 @@ public class ApiException extends RuntimeException {
 
 	private boolean concealedAsNotFound;
 
+	private @Nullable Duration retryAfter;
+
 	/**
 	 * Create an exception with the given status, code and client message.
 	 * @param status the HTTP status to answer with
@@ -146,7 +148,21 @@ public class ApiException extends RuntimeException {
 	 * @return the delay, or {@code null} when the error does not ask for one
 	 */
 	public @Nullable Duration getRetryAfter() {
-		return null;
+		return this.retryAfter;
+	}
+
+	/**
+	 * Ask the client to wait before retrying: sent as {@code Retry-After} and {@code retry_after}, in whole seconds
+	 * rounded up and capped by {@code api.errors.retry-after.max}.
+	 * @param retryAfter the delay, not negative
+	 * @return this exception
+	 */
+	public final ApiException withRetryAfter(Duration retryAfter) {
+		if (retryAfter == null || retryAfter.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must not be null or negative");
+		}
+		this.retryAfter = retryAfter;
+		return this;
 	}
 
 	/**

@@ -11,8 +11,6 @@ import org.springframework.http.HttpStatus;
  */
 public class RateLimitedException extends ApiException {
 
-	private final @Nullable Duration retryAfter;
-
 	/**
 	 * Create the exception with the default code {@code rate_limit_exceeded}.
 	 * @param message the message shown to the client
@@ -38,15 +36,9 @@ public class RateLimitedException extends ApiException {
 	 */
 	public RateLimitedException(String code, String message, @Nullable Duration retryAfter) {
 		super(HttpStatus.TOO_MANY_REQUESTS, code, message);
-		if (retryAfter != null && retryAfter.isNegative()) {
-			throw new IllegalArgumentException("retryAfter must not be negative");
+		if (retryAfter != null) {
+			withRetryAfter(retryAfter);
 		}
-		this.retryAfter = retryAfter;
-	}
-
-	@Override
-	public @Nullable Duration getRetryAfter() {
-		return this.retryAfter;
 	}
 
 }

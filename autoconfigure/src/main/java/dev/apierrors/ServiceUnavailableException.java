@@ -11,8 +11,6 @@ import org.springframework.http.HttpStatus;
  */
 public class ServiceUnavailableException extends ApiException {
 
-	private final @Nullable Duration retryAfter;
-
 	/**
 	 * Create the exception with the default code {@code service_unavailable}.
 	 * @param message the message shown to the client
@@ -38,15 +36,9 @@ public class ServiceUnavailableException extends ApiException {
 	 */
 	public ServiceUnavailableException(String code, String message, @Nullable Duration retryAfter) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, code, message);
-		if (retryAfter != null && retryAfter.isNegative()) {
-			throw new IllegalArgumentException("retryAfter must not be negative");
+		if (retryAfter != null) {
+			withRetryAfter(retryAfter);
 		}
-		this.retryAfter = retryAfter;
-	}
-
-	@Override
-	public @Nullable Duration getRetryAfter() {
-		return this.retryAfter;
 	}
 
 }

@@ -340,4 +340,12 @@ class ErrorOriginsIntegrationTests {
 		assertThat(response.contentType()).isNull();
 	}
 
+	@Test
+	void anyApiExceptionCanAskForRetryAfter() {
+		Http.Response response = this.http.get("/public/generic-retry");
+		JsonNode json = assertError(response, 503, "queue_full");
+		assertThat(response.header("Retry-After")).isEqualTo("7");
+		assertThat(json.get("retry_after").asLong()).isEqualTo(7);
+	}
+
 }

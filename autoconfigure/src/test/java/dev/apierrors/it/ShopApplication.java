@@ -199,6 +199,12 @@ public class ShopApplication {
 			throw new RateLimitedException("Too many searches.", Duration.ofMillis(1500));
 		}
 
+		@GetMapping("/generic-retry")
+		String genericRetry() {
+			throw new dev.apierrors.ApiException(HttpStatus.SERVICE_UNAVAILABLE, "queue_full", "The queue is full.")
+				.withRetryAfter(Duration.ofSeconds(7));
+		}
+
 		@GetMapping("/maintenance")
 		String maintenance() {
 			throw new ServiceUnavailableException("Down for maintenance.");
