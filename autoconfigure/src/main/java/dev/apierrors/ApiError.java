@@ -10,8 +10,11 @@ import java.lang.annotation.Target;
 import org.springframework.http.HttpStatus;
 
 /**
- * Maps an application exception that does not extend {@link ApiException} to a status and code; the
- * exception's message is shown to the client as its {@code message}.
+ * Maps an application exception that does not extend {@link ApiException} to a status, code and client message.
+ *
+ * <p>The client message is {@link #message()} when set; otherwise the exception's own message, unless it has none
+ * or it was derived from the exception's cause (as {@code super(cause)} does), since a cause's text, such as a
+ * database error, must stay on the server: then the status's default message is sent.
  *
  * <p>The annotation is inherited: a subclass answers as its nearest annotated superclass unless it is annotated
  * itself.
@@ -23,7 +26,7 @@ import org.springframework.http.HttpStatus;
 public @interface ApiError {
 
 	/**
-	 * The HTTP status to answer with.
+	 * The HTTP status to answer with, from 400 to 599.
 	 * @return the status
 	 */
 	HttpStatus status();
@@ -33,5 +36,17 @@ public @interface ApiError {
 	 * @return the code
 	 */
 	String code() default "";
+
+	/**
+	 * The client message; empty to use the exception's own message.
+	 * @return the message
+	 */
+	String message() default "";
+
+	/**
+	 * A one-line description of when the error happens, for the published catalog and API documentation.
+	 * @return the description
+	 */
+	String description() default "";
 
 }

@@ -11,11 +11,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Unchecked exception that carries everything an API error response needs: an HTTP status, a stable
- * snake_case {@code code}, a message written for the client and optional response headers.
+ * Unchecked exception that carries everything an API error response needs: an HTTP status from 400 to 599, a
+ * stable snake_case {@code code}, a message written for the client and optional response headers.
  *
  * <p>Use it directly for any status, or one of its typed subclasses such as {@link NotFoundException}. The
- * message is shown to the client as written, so it must not contain internal details.
+ * message is shown to the client as written, so it must not contain internal details; a cause is logged, never
+ * shown.
  */
 public class ApiException extends RuntimeException {
 
@@ -23,7 +24,11 @@ public class ApiException extends RuntimeException {
 
 	private final String code;
 
+	private final @Nullable ApiErrorCode errorCode;
+
 	private @Nullable HttpHeaders headers;
+
+	private @Nullable HttpHeaders readOnlyHeaders;
 
 	private boolean concealedAsNotFound;
 
@@ -31,7 +36,7 @@ public class ApiException extends RuntimeException {
 
 	/**
 	 * Create an exception with the given status, code and client message.
-	 * @param status the HTTP status to answer with
+	 * @param status the HTTP status to answer with, from 400 to 599
 	 * @param code the stable snake_case error code, for example {@code order_not_found}
 	 * @param message the message shown to the client
 	 */
@@ -42,59 +47,110 @@ public class ApiException extends RuntimeException {
 	/**
 	 * Create an exception with the given status, code, client message and cause; the cause is logged, never
 	 * shown to the client.
-	 * @param status the HTTP status to answer with
+	 * @param status the HTTP status to answer with, from 400 to 599
 	 * @param code the stable snake_case error code
 	 * @param message the message shown to the client
 	 * @param cause the underlying failure, for the server log
 	 */
 	public ApiException(HttpStatusCode status, String code, String message, @Nullable Throwable cause) {
-		super(message, cause, true, StackTraces.capture(status));
-		if (status == null) {
-			throw new IllegalArgumentException("status must not be null");
-		}
-		this.status = status;
-		this.code = requireValidCode(code);
+		this(status, code, null, message, cause);
 	}
 
 	/**
-	 * Set, for the whole JVM, whether typed 4xx exceptions capture their stack trace when created; off by default
-	 * because an expected client error has no use for one. The auto-configuration turns it on when
-	 * {@code api.errors.logging.stack-traces} logs stack traces for a 4xx status.
-	 * @param capture whether 4xx typed exceptions capture stack traces
+	 * Create an exception for a declared error code, with the code's status and default message.
+	 * @param errorCode the declared code
 	 */
-	public static void setCaptureClientErrorStackTraces(boolean capture) {
-		StackTraces.setCaptureForClientErrors(capture);
+	public ApiException(ApiErrorCode errorCode) {
+		this(errorCode, requireErrorCode(errorCode).message(), null);
+	}
+
+	/**
+	 * Create an exception for a declared error code, with the code's status and a message of its own.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 */
+	public ApiException(ApiErrorCode errorCode, String message) {
+		this(errorCode, message, null);
+	}
+
+	/**
+	 * Create an exception for a declared error code, with the code's status, a message of its own and a cause.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @param cause the underlying failure, for the server log, or {@code null}
+	 */
+	public ApiException(ApiErrorCode errorCode, String message, @Nullable Throwable cause) {
+		this(requireErrorCode(errorCode).status(), errorCode.code(), errorCode, message, cause);
+	}
+
+	/**
+	 * Create an exception whose status is fixed by its class, for a declared error code that must agree with it.
+	 * @param status the status of the exception class
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	protected ApiException(HttpStatusCode status, ApiErrorCode errorCode, String message) {
+		this(status, requireErrorCode(errorCode).code(), agreeing(status, errorCode), message, null);
+	}
+
+	private ApiException(HttpStatusCode status, String code, @Nullable ApiErrorCode errorCode, String message,
+			@Nullable Throwable cause) {
+		super(message, cause, true, StackTraces.capture(requireErrorStatus(status)));
+		this.status = status;
+		this.code = requireValidCode(code);
+		this.errorCode = errorCode;
+	}
+
+	private static HttpStatusCode requireErrorStatus(@Nullable HttpStatusCode status) {
+		if (status == null || !(status.is4xxClientError() || status.is5xxServerError())) {
+			throw new IllegalArgumentException(
+					"An ApiException answers an error: its status must be from 400 to 599, got " + status);
+		}
+		return status;
+	}
+
+	private static ApiErrorCode requireErrorCode(@Nullable ApiErrorCode errorCode) {
+		if (errorCode == null) {
+			throw new IllegalArgumentException("errorCode must not be null");
+		}
+		return errorCode;
+	}
+
+	private static ApiErrorCode agreeing(HttpStatusCode status, ApiErrorCode errorCode) {
+		if (errorCode.status() == null || errorCode.status().value() != status.value()) {
+			throw new IllegalArgumentException("Error code " + errorCode.code() + " is declared with status "
+					+ errorCode.status() + ", not " + status.value());
+		}
+		return errorCode;
 	}
 
 	static String requireValidCode(@Nullable String code) {
-		if (code == null || code.length() > 64 || !isSnakeCase(code)) {
+		if (!ApiErrorCode.isValidCode(code)) {
 			throw new IllegalArgumentException(
-					"Error code must be snake_case (lower-case letters, digits and single underscores): " + code);
+					"Error code must be snake_case (lower-case letters, digits and single underscores, at most 64): "
+							+ code);
 		}
 		return code;
 	}
 
 	/**
-	 * Return whether the code matches {@code [a-z][a-z0-9]*(_[a-z0-9]+)*}, checked without a regular expression
-	 * because typed exceptions are created on every error request.
+	 * Register an owner, such as an application context, that logs stack traces of some 4xx errors: typed 4xx
+	 * exceptions capture their stack trace while at least one owner is registered. Capture happens when the
+	 * exception is created, before any application context sees it, so it cannot be decided per context; each
+	 * context still decides which stack traces it prints.
+	 * @param owner the owner, released with {@link #releaseClientErrorStackTraces(Object)}
 	 */
-	private static boolean isSnakeCase(String code) {
-		int length = code.length();
-		if (length == 0 || code.charAt(0) < 'a' || code.charAt(0) > 'z') {
-			return false;
-		}
-		for (int i = 1; i < length; i++) {
-			char c = code.charAt(i);
-			if (c == '_') {
-				if (i == length - 1 || code.charAt(i + 1) == '_') {
-					return false;
-				}
-			}
-			else if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
-				return false;
-			}
-		}
-		return true;
+	public static void requireClientErrorStackTraces(Object owner) {
+		StackTraces.require(owner);
+	}
+
+	/**
+	 * Release an owner registered with {@link #requireClientErrorStackTraces(Object)}.
+	 * @param owner the owner
+	 */
+	public static void releaseClientErrorStackTraces(Object owner) {
+		StackTraces.release(owner);
 	}
 
 	/**
@@ -114,15 +170,24 @@ public class ApiException extends RuntimeException {
 	}
 
 	/**
-	 * Return the response headers this exception adds, such as {@code Retry-After}; read-only.
-	 * @return the headers, empty when none were added
+	 * Return the declared error code this exception was created for.
+	 * @return the declared code, or {@code null} when it was created from a status and a code string
 	 */
-	public HttpHeaders getHeaders() {
-		return (this.headers != null) ? HttpHeaders.readOnlyHttpHeaders(this.headers) : HttpHeaders.EMPTY;
+	public @Nullable ApiErrorCode getErrorCode() {
+		return this.errorCode;
 	}
 
 	/**
-	 * Add a response header to send with this error.
+	 * Return the response headers this exception adds, such as {@code Allow}.
+	 * @return the read-only headers, empty when none were added
+	 */
+	public HttpHeaders getHeaders() {
+		return (this.readOnlyHeaders != null) ? this.readOnlyHeaders : HttpHeaders.EMPTY;
+	}
+
+	/**
+	 * Add a response header to send with this error; a {@code Retry-After} added here is sent as it is, with
+	 * {@code retry_after} in the body when it is a number of seconds.
 	 * @param name the header name
 	 * @param value the header value
 	 * @return this exception
@@ -130,6 +195,7 @@ public class ApiException extends RuntimeException {
 	public ApiException withHeader(String name, String value) {
 		if (this.headers == null) {
 			this.headers = new HttpHeaders();
+			this.readOnlyHeaders = HttpHeaders.readOnlyHttpHeaders(this.headers);
 		}
 		this.headers.add(name, value);
 		return this;
@@ -167,7 +233,7 @@ public class ApiException extends RuntimeException {
 
 	/**
 	 * Answer this error exactly as a plain 404 would, so that a caller cannot learn that the resource exists;
-	 * the server log keeps the real status, code and message.
+	 * the server log keeps the real status, code and message, at the level of the real status.
 	 * @return this exception
 	 */
 	public ApiException concealAsNotFound() {

@@ -24,4 +24,14 @@ public class BadGatewayException extends ApiException {
 		super(HttpStatus.BAD_GATEWAY, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 502.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public BadGatewayException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.BAD_GATEWAY, errorCode, message);
+	}
+
 }

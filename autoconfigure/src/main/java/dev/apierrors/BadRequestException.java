@@ -24,4 +24,14 @@ public class BadRequestException extends ApiException {
 		super(HttpStatus.BAD_REQUEST, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 400.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public BadRequestException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.BAD_REQUEST, errorCode, message);
+	}
+
 }

@@ -24,4 +24,14 @@ public class ConflictException extends ApiException {
 		super(HttpStatus.CONFLICT, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 409.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public ConflictException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.CONFLICT, errorCode, message);
+	}
+
 }

@@ -26,4 +26,14 @@ public class ForbiddenException extends ApiException {
 		super(HttpStatus.FORBIDDEN, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 403.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public ForbiddenException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.FORBIDDEN, errorCode, message);
+	}
+
 }

@@ -24,4 +24,14 @@ public class GatewayTimeoutException extends ApiException {
 		super(HttpStatus.GATEWAY_TIMEOUT, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 504.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public GatewayTimeoutException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.GATEWAY_TIMEOUT, errorCode, message);
+	}
+
 }

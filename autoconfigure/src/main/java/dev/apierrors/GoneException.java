@@ -24,4 +24,14 @@ public class GoneException extends ApiException {
 		super(HttpStatus.GONE, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 410.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public GoneException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.GONE, errorCode, message);
+	}
+
 }

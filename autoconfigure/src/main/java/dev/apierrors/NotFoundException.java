@@ -24,4 +24,14 @@ public class NotFoundException extends ApiException {
 		super(HttpStatus.NOT_FOUND, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 404.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public NotFoundException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.NOT_FOUND, errorCode, message);
+	}
+
 }

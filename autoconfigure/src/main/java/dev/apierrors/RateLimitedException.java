@@ -41,4 +41,18 @@ public class RateLimitedException extends ApiException {
 		}
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 429.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @param retryAfter how long the client should wait, or {@code null} for the configured default
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public RateLimitedException(ApiErrorCode errorCode, String message, @Nullable Duration retryAfter) {
+		super(HttpStatus.TOO_MANY_REQUESTS, errorCode, message);
+		if (retryAfter != null) {
+			withRetryAfter(retryAfter);
+		}
+	}
+
 }

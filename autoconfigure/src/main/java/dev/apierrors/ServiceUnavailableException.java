@@ -41,4 +41,18 @@ public class ServiceUnavailableException extends ApiException {
 		}
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 503.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @param retryAfter how long the client should wait, or {@code null} for the configured default
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public ServiceUnavailableException(ApiErrorCode errorCode, String message, @Nullable Duration retryAfter) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, errorCode, message);
+		if (retryAfter != null) {
+			withRetryAfter(retryAfter);
+		}
+	}
+
 }

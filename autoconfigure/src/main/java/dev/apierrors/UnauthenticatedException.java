@@ -27,4 +27,14 @@ public class UnauthenticatedException extends ApiException {
 		super(HttpStatus.UNAUTHORIZED, code, message);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 401.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public UnauthenticatedException(ApiErrorCode errorCode, String message) {
+		super(HttpStatus.UNAUTHORIZED, errorCode, message);
+	}
+
 }

@@ -32,6 +32,18 @@ public class ValidationException extends ApiException {
 		this.fields = copyFields(fields);
 	}
 
+	/**
+	 * Create the exception for a declared error code, which must be declared with status 422.
+	 * @param errorCode the declared code
+	 * @param message the message shown to the client
+	 * @param fields the message for each invalid field, by the field's JSON name
+	 * @throws IllegalArgumentException if the code is declared with another status
+	 */
+	public ValidationException(ApiErrorCode errorCode, String message, Map<String, String> fields) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, errorCode, message);
+		this.fields = copyFields(fields);
+	}
+
 	@Override
 	public Map<String, String> getFields() {
 		return this.fields;

@@ -1,38 +1,36 @@
 package dev.apierrors.autoconfigure;
 
-import java.util.EnumSet;
-import java.util.function.Predicate;
-
 import io.micrometer.tracing.Tracer;
-import jakarta.servlet.DispatcherType;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiException;
 import dev.apierrors.ApiExceptionMapper;
+import dev.apierrors.FieldNameResolver;
+import dev.apierrors.RequestIdGenerator;
 import dev.apierrors.autoconfigure.ApiErrorsProperties.RequestId.Source;
-import dev.apierrors.security.ApiErrorsAccessDeniedHandler;
-import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
-import dev.apierrors.security.ApiErrorsSecurityConfigurer;
-import dev.apierrors.servlet.ApiErrorRenderer;
-import dev.apierrors.servlet.ApiErrorResolver;
-import dev.apierrors.servlet.ApiErrorsCorsProcessor;
-import dev.apierrors.servlet.ApiErrorsErrorController;
-import dev.apierrors.servlet.ApiErrorsExceptionResolver;
-import dev.apierrors.servlet.ErrorLogger;
-import dev.apierrors.servlet.LogPolicy;
-import dev.apierrors.servlet.ErrorResponseFilter;
-import dev.apierrors.servlet.FieldNames;
-import dev.apierrors.servlet.JacksonFieldNames;
-import dev.apierrors.servlet.LocalizedMessages;
-import dev.apierrors.servlet.RequestIdCallableInterceptor;
-import dev.apierrors.servlet.RequestIdFilter;
-import dev.apierrors.servlet.RequestIdSource;
-import dev.apierrors.servlet.RequestIdTaskDecorator;
-import dev.apierrors.servlet.RetryAfterPolicy;
-import dev.apierrors.servlet.TraceIdRequestIdSource;
+import dev.apierrors.client.HttpClientRules;
+import dev.apierrors.core.body.ErrorBodyEncoder;
+import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.http.HeaderPolicy;
+import dev.apierrors.core.http.RetryAfterPolicy;
+import dev.apierrors.core.i18n.MessageLocalizer;
+import dev.apierrors.core.logging.ErrorLogPolicy;
+import dev.apierrors.core.logging.ErrorLogger;
+import dev.apierrors.core.render.ErrorRenderer;
+import dev.apierrors.core.requestid.RandomRequestIdGenerator;
+import dev.apierrors.core.requestid.RequestIdTaskDecorator;
+import dev.apierrors.core.requestid.RequestIds;
+import dev.apierrors.core.resolve.ErrorResolver;
+import dev.apierrors.core.resolve.ErrorRuleContributor;
+import dev.apierrors.core.rules.JacksonFieldNameResolver;
+import dev.apierrors.core.rules.SecurityRules;
+import dev.apierrors.core.rules.SpringDataRules;
+import dev.apierrors.core.rules.SpringWebRules;
+import dev.apierrors.core.rules.ValidationRules;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -40,125 +38,117 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
-import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.util.function.SingletonSupplier;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Auto-configuration of api-errors for Spring MVC: one resolver and one renderer shared by every origin of an
- * error (handler exceptions, filters, the error dispatch and Spring Security), the request id filter, and the
- * error controller that replaces Boot's {@code BasicErrorController}.
+ * Auto-configuration of the transport-neutral core of api-errors, shared by the Spring MVC and WebFlux
+ * adapters: the catalog, the resolver and the rules of the libraries present, the header policy, the body
+ * encoder, logging, localisation, the renderer and request ids.
  */
-// Before ErrorMvcAutoConfiguration so that our ErrorController makes BasicErrorController back off, and before
-// WebMvcAutoConfiguration so that the exception resolver is in place when MVC collects resolvers. After
-// JacksonAutoConfiguration (named: spring-boot-jackson is optional) so that its mapper is known when the field
-// names bean checks for it.
-@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class },
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
-@ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ DispatcherServlet.class, ErrorController.class })
+// After JacksonAutoConfiguration (named: spring-boot-jackson is optional) so that its mapper is known when the
+// field names bean checks for it.
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "api.errors.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ApiErrorsProperties.class)
 public final class ApiErrorsAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(ApiErrorsAutoConfiguration.class);
-
-	private static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
+	private static final Logger logger = LoggerFactory.getLogger(ApiErrorsAutoConfiguration.class);
 
 	ApiErrorsAutoConfiguration() {
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RetryAfterPolicy apiErrorsRetryAfterPolicy(ApiErrorsProperties properties) {
-		ApiErrorsProperties.RetryAfter retryAfter = properties.getRetryAfter();
-		return new RetryAfterPolicy(retryAfter.getTooManyRequests(), retryAfter.getServiceUnavailable(),
-				retryAfter.getMax());
+	ErrorCatalog apiErrorsCatalog(ApiErrorsProperties properties) {
+		return Settings.catalog(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiErrorResolver apiErrorResolver(ApiErrorsProperties properties, RetryAfterPolicy retryAfter,
-			ObjectProvider<ApiExceptionMapper> mappers, ObjectProvider<FieldNames> fieldNames,
+	RequestIdGenerator apiErrorsRequestIdGenerator(ApiErrorsProperties properties) {
+		return randomRequestIdGenerator(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestIds apiErrorsRequestIds(ApiErrorsProperties properties, RequestIdGenerator generator) {
+		return new RequestIds(Settings.requestIdHeader(properties.getRequestId()), generator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringWebRules apiErrorsSpringWebRules(ErrorCatalog catalog) {
+		return new SpringWebRules(catalog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ValidationRules apiErrorsValidationRules(ApiErrorsProperties properties, ErrorCatalog catalog,
+			ObjectProvider<FieldNameResolver> fieldNames) {
+		return new ValidationRules(catalog, fieldNames.getIfAvailable(() -> (type, path) -> path),
+				Settings.validationStatus(properties.getValidation()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorResolver apiErrorsResolver(ApiErrorsProperties properties, ErrorCatalog catalog,
+			ObjectProvider<ApiExceptionMapper> mappers, ObjectProvider<ErrorRuleContributor> contributors,
 			ApplicationContext context) {
-		return new ApiErrorResolver(StatusMessages.of(properties.getMessages()),
-				Mappings.of(properties.getMappings(), context.getClassLoader()), mappers.orderedStream().toList(),
-				retryAfter, fieldNames.getIfAvailable(() -> FieldNames.IDENTITY));
+		return new ErrorResolver(catalog, Mappings.of(properties.getMappings(), context.getClassLoader()),
+				mappers.orderedStream().toList(), contributors.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorLogger apiErrorLogger(ApiErrorsProperties properties) {
-		LogPolicy policy = LogPolicies.of(properties.getLogging());
-		// Typed 4xx exceptions skip capturing a stack trace unless one is going to be logged.
-		ApiException.setCaptureClientErrorStackTraces(policy.logsClientErrorStackTraces());
-		return new ErrorLogger(policy);
+	ErrorLogger apiErrorsLogger(ApiErrorsProperties properties) {
+		return new ErrorLogger(Settings.logPolicy(properties.getLogging()));
+	}
+
+	@Bean
+	ClientErrorStackTraces apiErrorsClientErrorStackTraces(ErrorLogger errorLogger) {
+		return new ClientErrorStackTraces(errorLogger.policy());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LocalizedMessages apiErrorLocalizedMessages(ApplicationContext context,
-			ObjectProvider<LocaleResolver> localeResolvers) {
+	MessageLocalizer apiErrorsMessageLocalizer(ApplicationContext context) {
 		MessageSource messageSource = context.containsBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
 				? context.getBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, MessageSource.class) : context;
-		return new LocalizedMessages(messageSource, localeResolvers::getIfUnique);
+		return MessageLocalizer.of(messageSource, context.getClassLoader());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiErrorRenderer apiErrorRenderer(ApiErrorsProperties properties, ObjectProvider<ApiErrorCustomizer> customizers,
-			ErrorLogger errorLogger, LocalizedMessages localizedMessages) {
-		ApiErrorsProperties.Authentication authentication = properties.getAuthentication();
-		return new ApiErrorRenderer(properties.getFormat(), TypeBase.of(properties.getTypeBase()),
-				properties.getRequestId().getHeader(), authentication.getScheme(), authentication.getRealm(),
-				customizers.orderedStream().toList(), errorLogger, localizedMessages);
+	HeaderPolicy apiErrorsHeaderPolicy(ApiErrorsProperties properties) {
+		ApiErrorsProperties.RetryAfter retryAfter = properties.getRetryAfter();
+		return new HeaderPolicy(Settings.requestIdHeader(properties.getRequestId()),
+				new RetryAfterPolicy(retryAfter.getTooManyRequests(), retryAfter.getServiceUnavailable(),
+						retryAfter.getMax()),
+				Settings.challenges(properties.getAuthentication()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestIdSource apiErrorsRequestIdSource(ApiErrorsProperties properties) {
-		return randomRequestIdSource(properties);
+	ErrorBodyEncoder apiErrorsBodyEncoder(ApiErrorsProperties properties, ErrorCatalog catalog) {
+		return new ErrorBodyEncoder(properties.getFormat(), TypeBase.of(properties.getTypeBase()),
+				properties.isDocUrl(), catalog);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "apiErrorsRequestIdFilter")
-	FilterRegistrationBean<RequestIdFilter> apiErrorsRequestIdFilter(ApiErrorsProperties properties,
-			RequestIdSource source) {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
-				new RequestIdFilter(properties.getRequestId().getHeader(), source));
-		registration.setOrder(RequestIdFilter.ORDER);
-		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
-		return registration;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "apiErrorsErrorResponseFilter")
-	FilterRegistrationBean<ErrorResponseFilter> apiErrorsErrorResponseFilter(ApiErrorsProperties properties,
-			ApiErrorResolver resolver, ApiErrorRenderer renderer, RetryAfterPolicy retryAfter,
-			ObjectProvider<ErrorController> errorControllers) {
-		boolean ours = errorControllers.getIfUnique() instanceof ApiErrorsErrorController;
-		FilterRegistrationBean<ErrorResponseFilter> registration = new FilterRegistrationBean<>(
-				new ErrorResponseFilter(resolver, renderer, ours, retryAfter));
-		registration.setOrder(ErrorResponseFilter.ORDER);
-		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
-				DispatcherType.INCLUDE));
-		return registration;
+	@ConditionalOnMissingBean
+	ErrorRenderer apiErrorsRenderer(HeaderPolicy headerPolicy, ErrorBodyEncoder encoder, ErrorLogger errorLogger,
+			MessageLocalizer localizer, ObjectProvider<ApiErrorCustomizer> customizers, ErrorCatalog catalog) {
+		return new ErrorRenderer(headerPolicy, encoder, errorLogger, localizer, customizers.orderedStream().toList(),
+				catalog);
 	}
 
 	@Bean
@@ -167,55 +157,30 @@ public final class ApiErrorsAutoConfiguration {
 		return new RequestIdTaskDecorator();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(name = "apiErrorsAsyncSupportConfigurer")
-	WebMvcConfigurer apiErrorsAsyncSupportConfigurer() {
-		RequestIdCallableInterceptor interceptor = new RequestIdCallableInterceptor();
-		return new WebMvcConfigurer() {
-
-			@Override
-			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-				configurer.registerCallableInterceptors(interceptor);
-			}
-
-		};
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ApiErrorsExceptionResolver apiErrorsExceptionResolver(ApiErrorsProperties properties, ApiErrorResolver resolver,
-			ApiErrorRenderer renderer, ApplicationContext context) {
-		return new ApiErrorsExceptionResolver(resolver, renderer, context, securityExceptions(context),
-				properties.isAnswerBeforeCatchAll());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(ErrorController.class)
-	ApiErrorsErrorController apiErrorsErrorController(ApiErrorResolver resolver, ApiErrorRenderer renderer,
-			ErrorAttributes errorAttributes) {
-		return new ApiErrorsErrorController(resolver, renderer, errorAttributes);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "apiErrorsCorsProcessorPostProcessor")
-	static CorsProcessorPostProcessor apiErrorsCorsProcessorPostProcessor(ObjectProvider<ApiErrorRenderer> renderer) {
-		return new CorsProcessorPostProcessor(new ApiErrorsCorsProcessor(SingletonSupplier.of(renderer::getObject)));
-	}
-
-	private static RequestIdSource randomRequestIdSource(ApiErrorsProperties properties) {
+	private static RequestIdGenerator randomRequestIdGenerator(ApiErrorsProperties properties) {
 		if (properties.getRequestId().getSource() == Source.TRACE_ID) {
 			logger.warn("api.errors.request-id.source=trace-id needs a Micrometer Tracing tracer; "
 					+ "request ids will be random");
 		}
-		return RequestIdSource.RANDOM;
+		return RandomRequestIdGenerator.INSTANCE;
 	}
 
-	private static Predicate<Throwable> securityExceptions(ApplicationContext context) {
-		ClassLoader classLoader = context.getClassLoader();
-		if (!org.springframework.util.ClassUtils.isPresent(SECURITY_FILTER_CHAIN, classLoader)) {
-			return (ex) -> false;
+	/**
+	 * Makes typed 4xx exceptions capture stack traces while this context logs some, and stops when it closes.
+	 */
+	static final class ClientErrorStackTraces implements DisposableBean {
+
+		ClientErrorStackTraces(ErrorLogPolicy policy) {
+			if (policy.logsClientErrorStackTraces()) {
+				ApiException.requireClientErrorStackTraces(this);
+			}
 		}
-		return SecurityExceptions.passToFilterChain(context);
+
+		@Override
+		public void destroy() {
+			ApiException.releaseClientErrorStackTraces(this);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -224,12 +189,12 @@ public final class ApiErrorsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RequestIdSource apiErrorsTracingRequestIdSource(ApiErrorsProperties properties, ObjectProvider<Tracer> tracer) {
+		RequestIdGenerator apiErrorsRequestIdGenerator(ApiErrorsProperties properties, ObjectProvider<Tracer> tracer) {
 			Tracer available = tracer.getIfUnique();
 			if (properties.getRequestId().getSource() != Source.TRACE_ID || available == null) {
-				return randomRequestIdSource(properties);
+				return randomRequestIdGenerator(properties);
 			}
-			return new TraceIdRequestIdSource(available);
+			return new dev.apierrors.core.requestid.TraceIdRequestIdGenerator(available);
 		}
 
 	}
@@ -241,36 +206,44 @@ public final class ApiErrorsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(tools.jackson.databind.ObjectMapper.class)
-		FieldNames apiErrorsFieldNames(tools.jackson.databind.ObjectMapper mapper) {
-			return new JacksonFieldNames(mapper);
+		FieldNameResolver apiErrorsFieldNameResolver(tools.jackson.databind.ObjectMapper mapper) {
+			return new JacksonFieldNameResolver(mapper);
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ HttpSecurity.class, ApiErrorsSecurityConfigurer.class,
-			org.springframework.security.web.AuthenticationEntryPoint.class })
-	static class SecurityConfiguration {
+	@ConditionalOnClass(DataAccessException.class)
+	static class SpringDataRulesConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ApiErrorsAuthenticationEntryPoint apiErrorsAuthenticationEntryPoint(ApiErrorResolver resolver,
-				ApiErrorRenderer renderer) {
-			return new ApiErrorsAuthenticationEntryPoint(resolver, renderer);
+		SpringDataRules apiErrorsSpringDataRules(ErrorCatalog catalog) {
+			return new SpringDataRules(catalog);
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(AccessDeniedException.class)
+	static class SecurityRulesConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ApiErrorsAccessDeniedHandler apiErrorsAccessDeniedHandler(ApiErrorResolver resolver,
-				ApiErrorRenderer renderer) {
-			return new ApiErrorsAccessDeniedHandler(resolver, renderer);
+		SecurityRules apiErrorsSecurityRules(ApiErrorsProperties properties, ErrorCatalog catalog) {
+			return new SecurityRules(catalog, Settings.unauthenticatedStatus(properties.getAuthentication()));
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientResponseException.class)
+	static class HttpClientRulesConfiguration {
+
 		@Bean
-		@ConditionalOnMissingBean(name = "apiErrorsHttpSecurityCustomizer")
-		Customizer<HttpSecurity> apiErrorsHttpSecurityCustomizer(ApiErrorsAuthenticationEntryPoint entryPoint,
-				ApiErrorsAccessDeniedHandler accessDeniedHandler) {
-			return (http) -> http.with(new ApiErrorsSecurityConfigurer(entryPoint, accessDeniedHandler));
+		@ConditionalOnMissingBean
+		HttpClientRules apiErrorsHttpClientRules(ErrorCatalog catalog) {
+			return new HttpClientRules(catalog);
 		}
 
 	}

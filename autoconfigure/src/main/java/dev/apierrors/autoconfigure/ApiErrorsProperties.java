@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.apierrors.servlet.ApiErrorFormat;
+import dev.apierrors.ApiErrorFormat;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
@@ -30,10 +30,16 @@ public class ApiErrorsProperties {
 	private ApiErrorFormat format = ApiErrorFormat.SIMPLE;
 
 	/**
-	 * Absolute URI that problem-details "type" values start with, followed by the error code (a "/" is added
-	 * unless it ends with "/", "#", "=" or ":"); "about:blank" when unset.
+	 * Absolute URI of the documentation of error codes, followed by the code (a "/" is added unless it ends with
+	 * "/", "#", "=" or ":"): the problem-details "type", the simple format's "doc_url" when enabled, and the
+	 * catalog's links; "about:blank" types when unset.
 	 */
 	private @Nullable String typeBase;
+
+	/**
+	 * Whether simple-format bodies carry "doc_url", the documentation link of their code (needs type-base).
+	 */
+	private boolean docUrl;
 
 	/**
 	 * Whether errors api-errors knows (typed exceptions, mappings, framework 4xx) are answered before the
@@ -60,6 +66,8 @@ public class ApiErrorsProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Validation validation = new Validation();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -82,6 +90,14 @@ public class ApiErrorsProperties {
 
 	public void setTypeBase(@Nullable String typeBase) {
 		this.typeBase = typeBase;
+	}
+
+	public boolean isDocUrl() {
+		return this.docUrl;
+	}
+
+	public void setDocUrl(boolean docUrl) {
+		this.docUrl = docUrl;
 	}
 
 	public boolean isAnswerBeforeCatchAll() {
@@ -122,6 +138,10 @@ public class ApiErrorsProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Validation getValidation() {
+		return this.validation;
 	}
 
 	/**
@@ -294,6 +314,12 @@ public class ApiErrorsProperties {
 		 */
 		private String realm = "api";
 
+		/**
+		 * Status of a request Spring Security finds unauthenticated: 401, or 403 as Spring Security answers
+		 * without a login mechanism, for clients that still expect it.
+		 */
+		private int unauthenticatedStatus = 401;
+
 		public String getScheme() {
 			return this.scheme;
 		}
@@ -308,6 +334,14 @@ public class ApiErrorsProperties {
 
 		public void setRealm(String realm) {
 			this.realm = realm;
+		}
+
+		public int getUnauthenticatedStatus() {
+			return this.unauthenticatedStatus;
+		}
+
+		public void setUnauthenticatedStatus(int unauthenticatedStatus) {
+			this.unauthenticatedStatus = unauthenticatedStatus;
 		}
 
 	}
@@ -344,6 +378,27 @@ public class ApiErrorsProperties {
 
 		public void setStackTraces(Map<String, Boolean> stackTraces) {
 			this.stackTraces = stackTraces;
+		}
+
+	}
+
+	/**
+	 * Validation settings.
+	 */
+	public static class Validation {
+
+		/**
+		 * Status of a failed bean validation (validation_failed): 422, or 400 as Spring answers, for clients that
+		 * still expect it.
+		 */
+		private int status = 422;
+
+		public int getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(int status) {
+			this.status = status;
 		}
 
 	}

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.apierrors.ApiErrorCode;
 import dev.apierrors.ApiException;
-import dev.apierrors.servlet.ExceptionMapping;
+import dev.apierrors.core.resolve.ExceptionMapping;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -20,8 +20,6 @@ import org.springframework.util.StringUtils;
  * mapped twice or answers for itself, a status is not from 400 to 599, or a code is not snake_case.
  */
 final class Mappings {
-
-	private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
 	private static final int MAX_CODE_LENGTH = 64;
 
@@ -56,7 +54,7 @@ final class Mappings {
 					"is " + status + ", which is not an error status (400 to 599)");
 		}
 		String code = StringUtils.hasText(mapping.getCode()) ? mapping.getCode().trim() : null;
-		if (code != null && (code.length() > MAX_CODE_LENGTH || !CODE.matcher(code).matches())) {
+		if (code != null && !ApiErrorCode.isValidCode(code)) {
 			throw new InvalidMappingException(entry, "code", "is '" + code
 					+ "', which is not snake_case (lower-case letters, digits and single underscores, at most "
 					+ MAX_CODE_LENGTH + " characters)");

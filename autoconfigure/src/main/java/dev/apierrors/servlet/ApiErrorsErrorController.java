@@ -11,29 +11,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * Replaces Boot's {@code BasicErrorController}: whatever reaches the error path (normally answered earlier by
- * {@link ErrorResponseFilter}, but also a forward to it) gets the uniform body, never the Whitelabel page.
+ * Replaces Boot's {@code BasicErrorController}: whatever reaches the error path with an error (normally answered
+ * earlier by the {@code ErrorBoundaryFilter}, but also a forward to it) gets the uniform body, never the
+ * Whitelabel page; a client that asks for the error path itself, as scanners do, gets a plain 404.
  */
 @Controller
 @RequestMapping("${spring.web.error.path:/error}")
-public class ApiErrorsErrorController implements ErrorController {
+public final class ApiErrorsErrorController implements ErrorController {
 
-	private final ApiErrorResolver resolver;
-
-	private final ApiErrorRenderer renderer;
+	private final ServletErrorWriter writer;
 
 	private final ErrorAttributes errorAttributes;
 
 	/**
 	 * Create the controller.
-	 * @param resolver resolves exceptions and statuses
-	 * @param renderer writes the responses
+	 * @param writer writes the responses
 	 * @param errorAttributes where Boot recorded the exception of the failed dispatch
 	 */
-	public ApiErrorsErrorController(ApiErrorResolver resolver, ApiErrorRenderer renderer,
-			ErrorAttributes errorAttributes) {
-		this.resolver = resolver;
-		this.renderer = renderer;
+	public ApiErrorsErrorController(ServletErrorWriter writer, ErrorAttributes errorAttributes) {
+		this.writer = writer;
 		this.errorAttributes = errorAttributes;
 	}
 
@@ -44,13 +40,16 @@ public class ApiErrorsErrorController implements ErrorController {
 	 */
 	@RequestMapping
 	public void error(HttpServletRequest request, HttpServletResponse response) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (!(code instanceof Integer status)) {
+			this.writer.write(request, response, this.writer.resolver().resolve(404));
+			return;
+		}
 		Throwable exception = this.errorAttributes.getError(new ServletWebRequest(request));
 		if (exception == null) {
 			exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		}
-		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = (code instanceof Integer value) ? value : 500;
-		this.renderer.render(request, response, this.resolver.resolve(status, exception));
+		this.writer.write(request, response, this.writer.resolver().resolve(status, exception));
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.util.ClassUtils;
  * {@code CloseNowException}, which Tomcat handles without logging the failure a second time; elsewhere the
  * failure is rethrown for the container to abort the response.
  */
-final class CommittedResponses {
+public final class CommittedResponses {
 
 	private static final boolean TOMCAT = ClassUtils.isPresent("org.apache.coyote.CloseNowException",
 			CommittedResponses.class.getClassLoader());
@@ -20,14 +20,26 @@ final class CommittedResponses {
 	private CommittedResponses() {
 	}
 
-	static void abort(Throwable failure) throws IOException, ServletException {
+	/**
+	 * Abort the response of a failure that happened after it was committed.
+	 * @param failure the failure
+	 * @throws IOException always, or the failure itself
+	 * @throws ServletException the failure itself
+	 */
+	public static void abort(Throwable failure) throws IOException, ServletException {
 		if (TOMCAT) {
 			throw Tomcat.closeNow(failure);
 		}
 		rethrow(failure);
 	}
 
-	static void rethrow(Throwable failure) throws IOException, ServletException {
+	/**
+	 * Rethrow a failure as what it is.
+	 * @param failure the failure
+	 * @throws IOException the failure, when it is one
+	 * @throws ServletException the failure, when it is one
+	 */
+	public static void rethrow(Throwable failure) throws IOException, ServletException {
 		if (failure instanceof IOException io) {
 			throw io;
 		}
@@ -44,7 +56,7 @@ final class CommittedResponses {
 	 * Thrown from the exception resolver so that no other resolver (an application's catch-all included) writes
 	 * into a response that is already committed; the filter turns it into an abort.
 	 */
-	static final class Failure extends RuntimeException {
+	public static final class Failure extends RuntimeException {
 
 		Failure(Throwable cause) {
 			super("Response already committed", cause, false, false);

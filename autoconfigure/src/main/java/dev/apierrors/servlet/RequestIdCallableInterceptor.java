@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
+import dev.apierrors.core.requestid.RequestIds;
+
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
@@ -19,7 +21,7 @@ import org.springframework.web.context.request.async.CallableProcessingIntercept
  * reported. Since Spring MVC only interrupts a task that it gives up on, that exception is answered as the
  * timeout it stands for (503 with {@code Retry-After}) rather than as an unexpected failure.
  */
-public class RequestIdCallableInterceptor implements CallableProcessingInterceptor {
+public final class RequestIdCallableInterceptor implements CallableProcessingInterceptor {
 
 	private static final String PUT_BY_INTERCEPTOR = RequestIdCallableInterceptor.class.getName() + ".put";
 

@@ -18,21 +18,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.apierrors.ApiErrorCustomizer;
-import dev.apierrors.ApiErrorDetails;
-import dev.apierrors.security.ApiErrorsAccessDeniedHandler;
-import dev.apierrors.security.ApiErrorsAuthenticationEntryPoint;
-import dev.apierrors.servlet.ApiErrorFormat;
-import dev.apierrors.servlet.ApiErrorRenderer;
-import dev.apierrors.servlet.ApiErrorResolver;
+import dev.apierrors.ApiErrorFormat;
+import dev.apierrors.FieldNameResolver;
+import dev.apierrors.RequestIdGenerator;
+import dev.apierrors.core.ResolvedError;
+import dev.apierrors.core.body.ErrorBodyEncoder;
+import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.http.AuthenticationChallenges;
+import dev.apierrors.core.http.HeaderPolicy;
+import dev.apierrors.core.http.RetryAfterPolicy;
+import dev.apierrors.core.i18n.MessageLocalizer;
+import dev.apierrors.core.logging.ErrorLogPolicy;
+import dev.apierrors.core.logging.ErrorLogger;
+import dev.apierrors.core.render.ErrorRenderer;
+import dev.apierrors.core.requestid.RequestIds;
+import dev.apierrors.core.resolve.ErrorResolver;
+import dev.apierrors.core.rules.JacksonFieldNameResolver;
+import dev.apierrors.core.rules.SpringWebRules;
 import dev.apierrors.servlet.ApiErrorsErrorController;
-import dev.apierrors.servlet.ApiErrorsExceptionResolver;
-import dev.apierrors.servlet.ErrorLogger;
-import dev.apierrors.servlet.FieldNames;
-import dev.apierrors.servlet.JacksonFieldNames;
-import dev.apierrors.servlet.LocalizedMessages;
-import dev.apierrors.servlet.LogPolicy;
-import dev.apierrors.servlet.RequestIdSource;
-import dev.apierrors.servlet.RetryAfterPolicy;
+import dev.apierrors.servlet.ApiErrorsHandlerExceptionResolver;
+import dev.apierrors.servlet.ServletErrorWriter;
+import dev.apierrors.servlet.security.ApiErrorsAccessDeniedHandler;
+import dev.apierrors.servlet.security.ApiErrorsAuthenticationEntryPoint;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
@@ -73,6 +80,7 @@ class ApiErrorsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class,
+				ApiErrorsWebMvcAutoConfiguration.class, ApiErrorsSecurityAutoConfiguration.class,
 				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
 				ErrorMvcAutoConfiguration.class, JacksonAutoConfiguration.class));
 
@@ -81,21 +89,25 @@ class ApiErrorsAutoConfigurationTests {
 	@Test
 	void definesEveryBeanInAServletApplication() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(RetryAfterPolicy.class)
-				.hasSingleBean(ApiErrorResolver.class)
+			assertThat(context).hasSingleBean(ErrorCatalog.class)
+				.hasSingleBean(ErrorResolver.class)
 				.hasSingleBean(ErrorLogger.class)
-				.hasSingleBean(LocalizedMessages.class)
-				.hasSingleBean(ApiErrorRenderer.class)
-				.hasSingleBean(RequestIdSource.class)
+				.hasSingleBean(MessageLocalizer.class)
+				.hasSingleBean(HeaderPolicy.class)
+				.hasSingleBean(ErrorBodyEncoder.class)
+				.hasSingleBean(ErrorRenderer.class)
+				.hasSingleBean(RequestIdGenerator.class)
+				.hasSingleBean(RequestIds.class)
+				.hasSingleBean(ServletErrorWriter.class)
 				.hasBean("apiErrorsRequestIdFilter")
-				.hasBean("apiErrorsErrorResponseFilter")
-				.hasSingleBean(ApiErrorsExceptionResolver.class)
+				.hasBean("apiErrorsErrorBoundaryFilter")
+				.hasSingleBean(ApiErrorsHandlerExceptionResolver.class)
 				.hasSingleBean(ApiErrorsAuthenticationEntryPoint.class)
 				.hasSingleBean(ApiErrorsAccessDeniedHandler.class)
 				.hasBean("apiErrorsHttpSecurityCustomizer");
 			assertThat(context).getBean(ErrorController.class).isInstanceOf(ApiErrorsErrorController.class);
 			assertThat(context).doesNotHaveBean(BasicErrorController.class);
-			assertThat(context).getBean(FieldNames.class).isInstanceOf(JacksonFieldNames.class);
+			assertThat(context).getBean(FieldNameResolver.class).isInstanceOf(JacksonFieldNameResolver.class);
 		});
 	}
 
@@ -104,11 +116,11 @@ class ApiErrorsAutoConfigurationTests {
 		this.runner.withPropertyValues("api.errors.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBeanNamesForType(ApiErrorsProperties.class)).isEmpty();
-			assertThat(context.getBeanNamesForType(ApiErrorResolver.class)).isEmpty();
-			assertThat(context.getBeanNamesForType(ApiErrorRenderer.class)).isEmpty();
-			assertThat(context).doesNotHaveBean("apiErrorsErrorResponseFilter")
+			assertThat(context.getBeanNamesForType(ErrorResolver.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(ErrorRenderer.class)).isEmpty();
+			assertThat(context).doesNotHaveBean("apiErrorsErrorBoundaryFilter")
 				.doesNotHaveBean("apiErrorsHttpSecurityCustomizer")
-				.doesNotHaveBean(ApiErrorsExceptionResolver.class)
+				.doesNotHaveBean(ApiErrorsHandlerExceptionResolver.class)
 				.doesNotHaveBean(ApiErrorsAuthenticationEntryPoint.class);
 			assertThat(context).getBean(ErrorController.class).isInstanceOf(BasicErrorController.class);
 		});
@@ -116,27 +128,36 @@ class ApiErrorsAutoConfigurationTests {
 
 	@Test
 	void doesNothingOutsideAWebApplication() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiErrorResolver.class));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class,
+					ApiErrorsWebMvcAutoConfiguration.class, ApiErrorsSecurityAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ErrorResolver.class));
 	}
 
 	@Test
-	void doesNothingInAReactiveWebApplication() {
+	void definesOnlyTheCoreInAReactiveWebApplication() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiErrorResolver.class));
+			.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class,
+					ApiErrorsWebMvcAutoConfiguration.class, ApiErrorsSecurityAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ErrorResolver.class)
+				.doesNotHaveBean(ServletErrorWriter.class)
+				.doesNotHaveBean(ApiErrorsAuthenticationEntryPoint.class));
 	}
 
 	@Test
-	void doesNothingWithoutSpringMvc() {
+	void definesNoServletBeansWithoutSpringMvc() {
 		this.runner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiErrorResolver.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ErrorRenderer.class)
+				.doesNotHaveBean(ServletErrorWriter.class)
+				.doesNotHaveBean(ApiErrorsHandlerExceptionResolver.class));
 	}
 
 	@Test
 	void worksWithoutSpringSecurity() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security")).run((context) -> {
-			assertThat(context).hasSingleBean(ApiErrorResolver.class).hasSingleBean(ApiErrorsExceptionResolver.class);
+			assertThat(context).hasSingleBean(ErrorResolver.class).hasSingleBean(ApiErrorsHandlerExceptionResolver.class);
 			assertThat(context).doesNotHaveBean(ApiErrorsAuthenticationEntryPoint.class)
 				.doesNotHaveBean(ApiErrorsAccessDeniedHandler.class)
 				.doesNotHaveBean("apiErrorsHttpSecurityCustomizer");
@@ -146,7 +167,7 @@ class ApiErrorsAutoConfigurationTests {
 	@Test
 	void keepsJavaFieldNamesWithoutJackson() {
 		this.runner.withClassLoader(new FilteredClassLoader("tools.jackson")).run((context) -> {
-			assertThat(context).hasSingleBean(ApiErrorResolver.class).doesNotHaveBean(FieldNames.class);
+			assertThat(context).hasSingleBean(ErrorResolver.class).doesNotHaveBean(FieldNameResolver.class);
 			assertThat(context).getBean(ErrorController.class).isInstanceOf(ApiErrorsErrorController.class);
 		});
 	}
@@ -154,20 +175,29 @@ class ApiErrorsAutoConfigurationTests {
 	// Back-off
 
 	static Stream<Arguments> applicationBeans() {
-		return Stream.of(Arguments.of("apiErrorsRetryAfterPolicy", UserRetryAfterPolicy.class),
-				Arguments.of("apiErrorResolver", UserResolver.class),
-				Arguments.of("apiErrorLogger", UserErrorLogger.class),
-				Arguments.of("apiErrorLocalizedMessages", UserLocalizedMessages.class),
-				Arguments.of("apiErrorRenderer", UserRenderer.class),
-				Arguments.of("apiErrorsTracingRequestIdSource", UserRequestIdSource.class),
+		return Stream.of(Arguments.of("apiErrorsCatalog", UserCatalog.class),
+				Arguments.of("apiErrorsRequestIdGenerator", UserRequestIdGenerator.class),
+				Arguments.of("apiErrorsRequestIds", UserRequestIds.class),
+				Arguments.of("apiErrorsSpringWebRules", UserSpringWebRules.class),
+				Arguments.of("apiErrorsValidationRules", UserValidationRules.class),
+				Arguments.of("apiErrorsSpringDataRules", UserSpringDataRules.class),
+				Arguments.of("apiErrorsSecurityRules", UserSecurityRules.class),
+				Arguments.of("apiErrorsHttpClientRules", UserHttpClientRules.class),
+				Arguments.of("apiErrorsResolver", UserResolver.class),
+				Arguments.of("apiErrorsLogger", UserErrorLogger.class),
+				Arguments.of("apiErrorsMessageLocalizer", UserMessageLocalizer.class),
+				Arguments.of("apiErrorsHeaderPolicy", UserHeaderPolicy.class),
+				Arguments.of("apiErrorsBodyEncoder", UserBodyEncoder.class),
+				Arguments.of("apiErrorsRenderer", UserRenderer.class),
+				Arguments.of("apiErrorsFieldNameResolver", UserFieldNames.class),
 				Arguments.of("apiErrorsRequestIdTaskDecorator", UserTaskDecorator.class),
+				Arguments.of("apiErrorsServletErrorWriter", UserServletErrorWriter.class),
 				Arguments.of("apiErrorsAsyncSupportConfigurer", UserAsyncSupportConfigurer.class),
 				Arguments.of("apiErrorsCorsProcessorPostProcessor", UserCorsProcessorPostProcessor.class),
 				Arguments.of("apiErrorsRequestIdFilter", UserRequestIdFilter.class),
-				Arguments.of("apiErrorsErrorResponseFilter", UserErrorResponseFilter.class),
-				Arguments.of("apiErrorsExceptionResolver", UserExceptionResolver.class),
+				Arguments.of("apiErrorsErrorBoundaryFilter", UserErrorBoundaryFilter.class),
+				Arguments.of("apiErrorsHandlerExceptionResolver", UserExceptionResolver.class),
 				Arguments.of("apiErrorsErrorController", UserErrorController.class),
-				Arguments.of("apiErrorsFieldNames", UserFieldNames.class),
 				Arguments.of("apiErrorsAuthenticationEntryPoint", UserEntryPoint.class),
 				Arguments.of("apiErrorsAccessDeniedHandler", UserAccessDeniedHandler.class),
 				Arguments.of("apiErrorsHttpSecurityCustomizer", UserSecurityCustomizer.class));
@@ -180,6 +210,7 @@ class ApiErrorsAutoConfigurationTests {
 			List<String> defined = Stream.of(context.getBeanDefinitionNames())
 				.filter((name) -> isDefinedByTheStarter(context, name))
 				.filter((name) -> !name.startsWith("dev.apierrors") && !name.startsWith("api.errors"))
+				.filter((name) -> !name.equals("apiErrorsClientErrorStackTraces"))
 				.toList();
 			assertThat(covered).containsExactlyInAnyOrderElementsOf(defined);
 		});
@@ -211,8 +242,16 @@ class ApiErrorsAutoConfigurationTests {
 			// A static @Bean method: the bean class is the configuration class itself.
 			factory = definition.getBeanClassName();
 		}
-		String configuration = ApiErrorsAutoConfiguration.class.getName();
-		return factory != null && (factory.equals(configuration) || factory.startsWith(configuration + "$"));
+		if (factory == null) {
+			return false;
+		}
+		for (Class<?> configuration : List.of(ApiErrorsAutoConfiguration.class, ApiErrorsWebMvcAutoConfiguration.class,
+				ApiErrorsSecurityAutoConfiguration.class)) {
+			if (factory.equals(configuration.getName()) || factory.startsWith(configuration.getName() + "$")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// Properties
@@ -223,7 +262,7 @@ class ApiErrorsAutoConfigurationTests {
 			.withPropertyValues("api.errors.format=problem-details", "api.errors.type-base=https://example.com/errors")
 			.run((context) -> {
 				MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/orders/7"),
-						context.getBean(ApiErrorResolver.class).resolve(404));
+						context.getBean(ErrorResolver.class).resolve(404));
 				assertThat(response.getContentType()).isEqualTo("application/problem+json;charset=UTF-8");
 				JsonNode body = JSON.readTree(response.getContentAsString());
 				assertThat(body.get("type").asString()).isEqualTo("https://example.com/errors/not_found");
@@ -237,7 +276,7 @@ class ApiErrorsAutoConfigurationTests {
 		this.runner.withPropertyValues("api.errors.format=problem-details", "api.errors.type-base=urn:problem:")
 			.run((context) -> {
 				MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
-						context.getBean(ApiErrorResolver.class).resolve(409));
+						context.getBean(ErrorResolver.class).resolve(409));
 				assertThat(JSON.readTree(response.getContentAsString()).get("type").asString())
 					.isEqualTo("urn:problem:conflict");
 			});
@@ -248,7 +287,7 @@ class ApiErrorsAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context.getBean(ApiErrorsProperties.class).getFormat()).isEqualTo(ApiErrorFormat.SIMPLE);
 			MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
-					context.getBean(ApiErrorResolver.class).resolve(404));
+					context.getBean(ErrorResolver.class).resolve(404));
 			assertThat(response.getContentType()).isEqualTo("application/json;charset=UTF-8");
 		});
 	}
@@ -257,7 +296,7 @@ class ApiErrorsAutoConfigurationTests {
 	void perStatusMessagesReplaceTheDefaults() {
 		this.runner.withPropertyValues("api.errors.messages.404=No such thing.", "api.errors.messages.599=Odd.")
 			.run((context) -> {
-				ApiErrorResolver resolver = context.getBean(ApiErrorResolver.class);
+				ErrorResolver resolver = context.getBean(ErrorResolver.class);
 				assertThat(resolver.resolve(404).getMessage()).isEqualTo("No such thing.");
 				assertThat(resolver.resolve(599).getMessage()).isEqualTo("Odd.");
 				assertThat(resolver.resolve(409).getMessage())
@@ -271,7 +310,7 @@ class ApiErrorsAutoConfigurationTests {
 			.withPropertyValues("api.errors.mappings[0].exception=java.util.NoSuchElementException",
 					"api.errors.mappings[0].status=404", "api.errors.mappings[0].code=item_missing")
 			.run((context) -> {
-				ApiErrorDetails details = context.getBean(ApiErrorResolver.class)
+				ResolvedError details = context.getBean(ErrorResolver.class)
 					.resolve(new java.util.InputMismatchException("not a number"));
 				assertThat(details.getStatus()).isEqualTo(404);
 				assertThat(details.getCode()).isEqualTo("item_missing");
@@ -285,10 +324,13 @@ class ApiErrorsAutoConfigurationTests {
 			.withPropertyValues("api.errors.retry-after.too-many-requests=90s",
 					"api.errors.retry-after.service-unavailable=2m", "api.errors.retry-after.max=1h")
 			.run((context) -> {
-				RetryAfterPolicy policy = context.getBean(RetryAfterPolicy.class);
-				assertThat(policy.seconds(429, null)).isEqualTo(90);
-				assertThat(policy.seconds(503, null)).isEqualTo(120);
-				assertThat(policy.seconds(503, java.time.Duration.ofDays(2))).isEqualTo(3600);
+				HeaderPolicy policy = context.getBean(HeaderPolicy.class);
+				assertThat(policy.defaultRetryAfter(429)).isEqualTo("90");
+				assertThat(policy.defaultRetryAfter(503)).isEqualTo("120");
+				MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
+						context.getBean(ErrorResolver.class)
+							.resolve(new dev.apierrors.ServiceUnavailableException("Later.", java.time.Duration.ofDays(2))));
+				assertThat(response.getHeader("Retry-After")).isEqualTo("3600");
 			});
 	}
 
@@ -296,7 +338,7 @@ class ApiErrorsAutoConfigurationTests {
 	void logLevelOffSilencesAStatusAndTheExactStatusWins(CapturedOutput output) {
 		this.runner.withPropertyValues("api.errors.logging.levels.4xx=warn", "api.errors.logging.levels.404=off")
 			.run((context) -> {
-				ApiErrorResolver resolver = context.getBean(ApiErrorResolver.class);
+				ErrorResolver resolver = context.getBean(ErrorResolver.class);
 				render(context, new MockHttpServletRequest("GET", "/silenced"), resolver.resolve(404));
 				render(context, new MockHttpServletRequest("GET", "/logged"), resolver.resolve(409));
 			});
@@ -308,7 +350,7 @@ class ApiErrorsAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("api.errors.logging.levels.4xx=warn", "api.errors.logging.stack-traces.409=true")
 			.run((context) -> {
-				ApiErrorResolver resolver = context.getBean(ApiErrorResolver.class);
+				ErrorResolver resolver = context.getBean(ErrorResolver.class);
 				render(context, new MockHttpServletRequest("GET", "/traced"),
 						resolver.resolve(new IllegalStateException("traced failure")));
 				render(context, new MockHttpServletRequest("GET", "/conflict"),
@@ -323,7 +365,7 @@ class ApiErrorsAutoConfigurationTests {
 	void customizersRunInOrder() {
 		this.runner.withUserConfiguration(OrderedCustomizers.class).run((context) -> {
 			MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/"),
-					context.getBean(ApiErrorResolver.class).resolve(404));
+					context.getBean(ErrorResolver.class).resolve(404));
 			JsonNode body = JSON.readTree(response.getContentAsString());
 			assertThat(body.propertyNames()).containsExactly("error", "message", "request_id", "first", "second");
 			assertThat(response.getHeader("X-Order")).isEqualTo("first");
@@ -340,7 +382,7 @@ class ApiErrorsAutoConfigurationTests {
 				request.addHeader("Accept-Language", "en");
 				request.addPreferredLocale(java.util.Locale.ENGLISH);
 				MockHttpServletResponse response = render(context, request,
-						context.getBean(ApiErrorResolver.class).resolve(404));
+						context.getBean(ErrorResolver.class).resolve(404));
 				assertThat(JSON.readTree(response.getContentAsString()).get("message").asString())
 					.isEqualTo("Ressource introuvable.");
 			});
@@ -352,7 +394,7 @@ class ApiErrorsAutoConfigurationTests {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 			request.addPreferredLocale(java.util.Locale.FRENCH);
 			MockHttpServletResponse response = render(context, request,
-					context.getBean(ApiErrorResolver.class).resolve(404));
+					context.getBean(ErrorResolver.class).resolve(404));
 			assertThat(JSON.readTree(response.getContentAsString()).get("message").asString())
 				.isEqualTo("The requested resource was not found.");
 		});
@@ -430,10 +472,10 @@ class ApiErrorsAutoConfigurationTests {
 	}
 
 	private static MockHttpServletResponse render(AssertableWebApplicationContext context,
-			MockHttpServletRequest request, ApiErrorDetails details) {
+			MockHttpServletRequest request, ResolvedError error) {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		context.getBean(ApiErrorRenderer.class).render(request, response, details);
+		context.getBean(ServletErrorWriter.class).write(request, response, error);
 		return response;
 	}
 
@@ -461,12 +503,81 @@ class ApiErrorsAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserRetryAfterPolicy {
+	static class UserCatalog {
 
 		@Bean
-		RetryAfterPolicy userRetryAfterPolicy() {
-			return new RetryAfterPolicy(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
-					java.time.Duration.ofSeconds(1));
+		ErrorCatalog userCatalog() {
+			return new ErrorCatalog(Map.of(404, "Nothing here."));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRequestIdGenerator {
+
+		@Bean
+		RequestIdGenerator userRequestIdGenerator() {
+			return () -> "fixed";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRequestIds {
+
+		@Bean
+		RequestIds userRequestIds() {
+			return new RequestIds("X-Trace-Me", () -> "fixed");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSpringWebRules {
+
+		@Bean
+		SpringWebRules userSpringWebRules(ErrorCatalog catalog) {
+			return new SpringWebRules(catalog);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserValidationRules {
+
+		@Bean
+		dev.apierrors.core.rules.ValidationRules userValidationRules(ErrorCatalog catalog) {
+			return new dev.apierrors.core.rules.ValidationRules(catalog, (type, path) -> path, 400);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSpringDataRules {
+
+		@Bean
+		dev.apierrors.core.rules.SpringDataRules userSpringDataRules(ErrorCatalog catalog) {
+			return new dev.apierrors.core.rules.SpringDataRules(catalog);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSecurityRules {
+
+		@Bean
+		dev.apierrors.core.rules.SecurityRules userSecurityRules(ErrorCatalog catalog) {
+			return new dev.apierrors.core.rules.SecurityRules(catalog, 403);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHttpClientRules {
+
+		@Bean
+		dev.apierrors.client.HttpClientRules userHttpClientRules(ErrorCatalog catalog) {
+			return new dev.apierrors.client.HttpClientRules(catalog);
 		}
 
 	}
@@ -475,8 +586,8 @@ class ApiErrorsAutoConfigurationTests {
 	static class UserResolver {
 
 		@Bean
-		ApiErrorResolver userErrorResolver(RetryAfterPolicy retryAfter) {
-			return new ApiErrorResolver(Map.of(), List.of(), List.of(), retryAfter, FieldNames.IDENTITY);
+		ErrorResolver userErrorResolver(ErrorCatalog catalog) {
+			return new ErrorResolver(catalog, List.of(), List.of(), List.of());
 		}
 
 	}
@@ -486,17 +597,39 @@ class ApiErrorsAutoConfigurationTests {
 
 		@Bean
 		ErrorLogger userErrorLogger() {
-			return new ErrorLogger(LogPolicy.DEFAULT);
+			return new ErrorLogger(ErrorLogPolicy.DEFAULT);
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserLocalizedMessages {
+	static class UserMessageLocalizer {
 
 		@Bean
-		LocalizedMessages userErrorLocalizedMessages() {
-			return new LocalizedMessages(new StaticMessageSource(), () -> null);
+		MessageLocalizer userMessageLocalizer() {
+			return new MessageLocalizer(new StaticMessageSource(), null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHeaderPolicy {
+
+		@Bean
+		HeaderPolicy userHeaderPolicy() {
+			java.time.Duration second = java.time.Duration.ofSeconds(1);
+			return new HeaderPolicy("X-Request-Id", new RetryAfterPolicy(second, second, second),
+					new AuthenticationChallenges("Basic", "users"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBodyEncoder {
+
+		@Bean
+		ErrorBodyEncoder userBodyEncoder(ErrorCatalog catalog) {
+			return new ErrorBodyEncoder(ApiErrorFormat.PROBLEM_DETAILS, null, false, catalog);
 		}
 
 	}
@@ -505,19 +638,20 @@ class ApiErrorsAutoConfigurationTests {
 	static class UserRenderer {
 
 		@Bean
-		ApiErrorRenderer userErrorRenderer(ErrorLogger errorLogger) {
-			return new ApiErrorRenderer(ApiErrorFormat.SIMPLE, null, "X-Request-Id", "Bearer", null, List.of(),
-					errorLogger);
+		ErrorRenderer userErrorRenderer(HeaderPolicy headerPolicy, ErrorBodyEncoder encoder, ErrorLogger errorLogger,
+				MessageLocalizer localizer, ErrorCatalog catalog) {
+			return new ErrorRenderer(headerPolicy, encoder, errorLogger, localizer, List.of(), catalog);
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserRequestIdSource {
+	static class UserServletErrorWriter {
 
 		@Bean
-		RequestIdSource userErrorsRequestIdSource() {
-			return (request) -> "fixed";
+		ServletErrorWriter userServletErrorWriter(ErrorResolver resolver, ErrorRenderer renderer,
+				RequestIds requestIds) {
+			return new ServletErrorWriter(resolver, renderer, requestIds, () -> null);
 		}
 
 	}
@@ -533,10 +667,10 @@ class ApiErrorsAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserErrorResponseFilter {
+	static class UserErrorBoundaryFilter {
 
 		@Bean
-		FilterRegistrationBean<?> apiErrorsErrorResponseFilter() {
+		FilterRegistrationBean<?> apiErrorsErrorBoundaryFilter() {
 			return new FilterRegistrationBean<>((request, response, chain) -> chain.doFilter(request, response));
 		}
 
@@ -546,10 +680,10 @@ class ApiErrorsAutoConfigurationTests {
 	static class UserExceptionResolver {
 
 		@Bean
-		ApiErrorsExceptionResolver userErrorsExceptionResolver(ApiErrorResolver resolver, ApiErrorRenderer renderer,
+		ApiErrorsHandlerExceptionResolver userErrorsExceptionResolver(ServletErrorWriter writer,
 				org.springframework.context.ApplicationContext context) {
 			Predicate<Throwable> never = (ex) -> false;
-			return new ApiErrorsExceptionResolver(resolver, renderer, context, never, false);
+			return new ApiErrorsHandlerExceptionResolver(writer, context, never, false);
 		}
 
 	}
@@ -569,7 +703,7 @@ class ApiErrorsAutoConfigurationTests {
 	static class UserFieldNames {
 
 		@Bean
-		FieldNames userErrorsFieldNames() {
+		FieldNameResolver userErrorsFieldNames() {
 			return (type, path) -> path.toUpperCase();
 		}
 
@@ -579,9 +713,8 @@ class ApiErrorsAutoConfigurationTests {
 	static class UserEntryPoint {
 
 		@Bean
-		ApiErrorsAuthenticationEntryPoint userErrorsAuthenticationEntryPoint(ApiErrorResolver resolver,
-				ApiErrorRenderer renderer) {
-			return new ApiErrorsAuthenticationEntryPoint(resolver, renderer);
+		ApiErrorsAuthenticationEntryPoint userErrorsAuthenticationEntryPoint(ServletErrorWriter writer) {
+			return new ApiErrorsAuthenticationEntryPoint(writer);
 		}
 
 	}
@@ -590,9 +723,8 @@ class ApiErrorsAutoConfigurationTests {
 	static class UserAccessDeniedHandler {
 
 		@Bean
-		ApiErrorsAccessDeniedHandler userErrorsAccessDeniedHandler(ApiErrorResolver resolver,
-				ApiErrorRenderer renderer) {
-			return new ApiErrorsAccessDeniedHandler(resolver, renderer);
+		ApiErrorsAccessDeniedHandler userErrorsAccessDeniedHandler(ServletErrorWriter writer) {
+			return new ApiErrorsAccessDeniedHandler(writer);
 		}
 
 	}

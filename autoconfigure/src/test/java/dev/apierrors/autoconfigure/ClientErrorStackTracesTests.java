@@ -1,9 +1,7 @@
 package dev.apierrors.autoconfigure;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.apierrors.ApiException;
 import dev.apierrors.NotFoundException;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,13 +19,8 @@ class ClientErrorStackTracesTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class,
-				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+				ApiErrorsWebMvcAutoConfiguration.class, DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
 				ErrorMvcAutoConfiguration.class));
-
-	@AfterEach
-	void restoreDefault() {
-		ApiException.setCaptureClientErrorStackTraces(false);
-	}
 
 	@Test
 	void typedClientErrorsSkipStackTracesByDefault() {
@@ -43,6 +36,24 @@ class ClientErrorStackTracesTests {
 	@Test
 	void serverErrorsAlwaysCaptureStackTraces() {
 		this.runner.run((context) -> assertThat(new dev.apierrors.BadGatewayException("upstream").getStackTrace()).isNotEmpty());
+	}
+
+	@Test
+	void captureLastsWhileAnyContextNeedsItAndEndsWithTheLastOne() {
+		this.runner.withPropertyValues("api.errors.logging.stack-traces.4xx=true").run((tracing) -> {
+			this.runner.run((plain) -> assertThat(new NotFoundException("gone").getStackTrace()).isNotEmpty());
+			assertThat(new NotFoundException("gone").getStackTrace()).isNotEmpty();
+		});
+		assertThat(new NotFoundException("gone").getStackTrace()).isEmpty();
+	}
+
+	@Test
+	void aContextThatNeedsNoStackTracesDoesNotTurnOffAnotherOnesCapture() {
+		this.runner.withPropertyValues("api.errors.logging.stack-traces.4xx=true").run((tracing) -> {
+			this.runner.run((plain) -> {
+			});
+			assertThat(new NotFoundException("gone").getStackTrace()).isNotEmpty();
+		});
 	}
 
 }

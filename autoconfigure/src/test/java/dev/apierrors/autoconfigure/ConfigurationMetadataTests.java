@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.apierrors.servlet.ApiErrorFormat;
+import dev.apierrors.ApiErrorFormat;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapper;

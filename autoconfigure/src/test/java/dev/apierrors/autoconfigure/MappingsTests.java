@@ -6,7 +6,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 import dev.apierrors.NotFoundException;
-import dev.apierrors.servlet.ExceptionMapping;
+import dev.apierrors.core.resolve.ExceptionMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.apierrors.it.Http;
-import dev.apierrors.servlet.ErrorResponseFilter;
-import dev.apierrors.servlet.RequestIdFilter;
+import dev.apierrors.servlet.filter.ErrorBoundaryFilter;
+import dev.apierrors.servlet.filter.RequestIdFilter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -474,7 +474,7 @@ class HeaderContractIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(orders.get(RequestIdFilter.class)).isEqualTo(RequestIdFilter.ORDER).isGreaterThan(observation);
-		assertThat(orders.get(ErrorResponseFilter.class)).isEqualTo(ErrorResponseFilter.ORDER)
+		assertThat(orders.get(ErrorBoundaryFilter.class)).isEqualTo(ErrorBoundaryFilter.ORDER)
 			.isGreaterThan(RequestIdFilter.ORDER)
 			.isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
 	}

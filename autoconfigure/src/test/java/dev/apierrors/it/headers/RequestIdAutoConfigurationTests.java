@@ -7,10 +7,11 @@ import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+import dev.apierrors.RequestIdGenerator;
 import dev.apierrors.autoconfigure.ApiErrorsAutoConfiguration;
-import dev.apierrors.servlet.RequestIdSource;
-import dev.apierrors.servlet.RequestIdTaskDecorator;
-import dev.apierrors.servlet.TraceIdRequestIdSource;
+import dev.apierrors.core.requestid.RandomRequestIdGenerator;
+import dev.apierrors.core.requestid.RequestIdTaskDecorator;
+import dev.apierrors.core.requestid.TraceIdRequestIdGenerator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -18,8 +19,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.task.TaskDecorator;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,43 +36,43 @@ class RequestIdAutoConfigurationTests {
 	@Test
 	void idsAreRandomByDefaultEvenWithATracer() {
 		this.runner.withBean(Tracer.class, () -> Tracer.NOOP)
-			.run((context) -> assertThat(context).getBean(RequestIdSource.class).isSameAs(RequestIdSource.RANDOM));
+			.run((context) -> assertThat(context).getBean(RequestIdGenerator.class).isSameAs(RandomRequestIdGenerator.INSTANCE));
 	}
 
 	@Test
 	void traceIdIsUsedWhenChosenAndATracerExists() {
 		this.runner.withBean(Tracer.class, () -> Tracer.NOOP)
 			.withPropertyValues("api.errors.request-id.source=trace-id")
-			.run((context) -> assertThat(context).getBean(RequestIdSource.class)
-				.isInstanceOf(TraceIdRequestIdSource.class));
+			.run((context) -> assertThat(context).getBean(RequestIdGenerator.class)
+				.isInstanceOf(TraceIdRequestIdGenerator.class));
 	}
 
 	@Test
 	void traceIdSourceFallsBackToARandomIdWithoutAnOpenSpan() {
-		String id = new TraceIdRequestIdSource(Tracer.NOOP).newId(new MockHttpServletRequest());
+		String id = new TraceIdRequestIdGenerator(Tracer.NOOP).generate();
 		assertThat(id).matches(HeaderContract.GENERATED_ID);
 	}
 
 	@Test
 	void idsStayRandomWhenTraceIdIsChosenWithoutATracer() {
 		this.runner.withPropertyValues("api.errors.request-id.source=trace-id")
-			.run((context) -> assertThat(context).getBean(RequestIdSource.class).isSameAs(RequestIdSource.RANDOM));
+			.run((context) -> assertThat(context).getBean(RequestIdGenerator.class).isSameAs(RandomRequestIdGenerator.INSTANCE));
 	}
 
 	@Test
 	void idsStayRandomWhenTraceIdIsChosenWithoutMicrometerTracing() {
 		this.runner.withClassLoader(new FilteredClassLoader(Tracer.class))
 			.withPropertyValues("api.errors.request-id.source=TRACE_ID")
-			.run((context) -> assertThat(context).getBean(RequestIdSource.class).isSameAs(RequestIdSource.RANDOM));
+			.run((context) -> assertThat(context).getBean(RequestIdGenerator.class).isSameAs(RandomRequestIdGenerator.INSTANCE));
 	}
 
 	@Test
 	void applicationsOwnSourceWins() {
-		RequestIdSource own = (request) -> "own";
+		RequestIdGenerator own = () -> "own";
 		this.runner.withBean(Tracer.class, () -> Tracer.NOOP)
-			.withBean(RequestIdSource.class, () -> own)
+			.withBean(RequestIdGenerator.class, () -> own)
 			.withPropertyValues("api.errors.request-id.source=trace-id")
-			.run((context) -> assertThat(context).getBean(RequestIdSource.class).isSameAs(own));
+			.run((context) -> assertThat(context).getBean(RequestIdGenerator.class).isSameAs(own));
 	}
 
 	@Test
@@ -80,7 +81,7 @@ class RequestIdAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("tracing header"));
 	}
 
