@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.apierrors.autoconfigure.ApiErrorsAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Condition;
@@ -31,14 +36,112 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.StringUtils;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The layout conventions of Spring Boot's own code, checked with plain reflection over the starter's classes.
+ * The layout of the starter, checked with ArchUnit and reflection over its classes: package dependencies (the
+ * public API depends on nothing of the starter, the core on no web stack, nothing on the auto-configuration, no
+ * cycles) and the conventions of Spring Boot's own auto-configurations.
  */
 class ArchitectureTests {
 
+	private static final JavaClasses STARTER = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.apierrors");
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching("dev.apierrors.(**)").should().beFreeOfCycles().check(STARTER);
+	}
+
+	@Test
+	void publicApiDependsOnNothingElseOfTheStarter() {
+		noClasses().that()
+			.resideInAPackage(API_PACKAGE_NAME)
+			.should()
+			.dependOnClassesThat(resideInAPackage("dev.apierrors..").and(not(resideInAPackage(API_PACKAGE_NAME))))
+			.check(STARTER);
+	}
+
+	@Test
+	void coreUsesNoWebStack() {
+		noClasses().that()
+			.resideInAPackage("dev.apierrors.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web.servlet..",
+					"org.springframework.web.reactive..", "org.springframework.web.server..",
+					"org.springframework.http.server..", "reactor..", "dev.apierrors.servlet..",
+					"dev.apierrors.reactive..", "dev.apierrors.client..")
+			.check(STARTER);
+	}
+
+	@Test
+	void webAdaptersStayApart() {
+		noClasses().that()
+			.resideInAPackage("dev.apierrors.servlet..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.apierrors.reactive..", "org.springframework.web.reactive..",
+					"org.springframework.web.server..", "reactor..")
+			.check(STARTER);
+		noClasses().that()
+			.resideInAPackage("dev.apierrors.reactive..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.apierrors.servlet..", "jakarta.servlet..", "org.springframework.web.servlet..")
+			.allowEmptyShould(true)
+			.check(STARTER);
+	}
+
+	@Test
+	void nothingDependsOnTheAutoConfiguration() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.apierrors.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.apierrors.autoconfigure..")
+			.check(STARTER);
+	}
+
+	@Test
+	void onlyThePublicApiHasExtensibleTypes() {
+		classes().that()
+			.resideOutsideOfPackage(API_PACKAGE_NAME)
+			.and()
+			.arePublic()
+			.and()
+			.areNotInterfaces()
+			.and()
+			.areNotAnnotatedWith(ConfigurationProperties.class)
+			.and()
+			.areNotNestedClasses()
+			.should()
+			.haveModifier(JavaModifier.FINAL)
+			.check(STARTER);
+	}
+
+	@Test
+	void interfacesOutsideThePublicApiAreTheCoresAdapterContract() {
+		classes().that()
+			.resideOutsideOfPackage(API_PACKAGE_NAME)
+			.and()
+			.areInterfaces()
+			.and()
+			.arePublic()
+			.should()
+			.resideInAPackage("dev.apierrors.core..")
+			.check(STARTER);
+	}
+
 	private static final String API_PACKAGE = "dev.apierrors";
+
+	private static final String API_PACKAGE_NAME = "dev.apierrors";
 
 	private static Path classesDirectory;
 

@@ -3,7 +3,7 @@ package dev.apierrors.autoconfigure;
 /**
  * Thrown at start-up when an {@code api.errors.mappings} entry cannot be used.
  */
-public class InvalidMappingException extends IllegalStateException {
+public final class InvalidMappingException extends IllegalStateException {
 
 	private final String entry;
 

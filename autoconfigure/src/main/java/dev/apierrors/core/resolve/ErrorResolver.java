@@ -165,10 +165,14 @@ public final class ErrorResolver {
 		}
 	}
 
+	/**
+	 * Answer with the generic 500 when answering failed: the starter's own failure, answered here rather than left
+	 * to the framework, which would answer the exception differently.
+	 */
 	private ResolvedError.Builder failed(String what, Throwable failure, Throwable outermost) {
 		logger.error("{} failed while answering {}; answering the generic 500", what, outermost.getClass().getName(),
 				failure);
-		return this.catalog.error(500).exception(outermost).unexpected();
+		return this.catalog.error(500).exception(outermost).logDetail(what + " failed: " + failure);
 	}
 
 	private ErrorRule<Throwable> findRule(Class<?> type) {

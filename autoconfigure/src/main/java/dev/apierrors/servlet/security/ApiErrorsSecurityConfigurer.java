@@ -1,7 +1,13 @@
 package dev.apierrors.servlet.security;
 
 import java.lang.reflect.Field;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.apierrors.core.http.AuthenticationChallenges;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -22,7 +28,8 @@ import org.springframework.util.ReflectionUtils;
  * OAuth2 resource or authorization server) keeps it; whatever that entry point answers still gets the uniform
  * body, through the error dispatch or as an error status without a body.
  *
- * <p>A chain with HTTP Basic also tells the error writer its challenge ({@code Basic} with the chain's realm), so
+ * <p>A chain with HTTP Basic also tells the error writer its challenge ({@code Basic} with the chain's realm and
+ * charset, as its entry point sends it), so
  * that any 401 of that chain announces the scheme the chain accepts, and none for the requests Basic deliberately
  * answers without one ({@code X-Requested-With: XMLHttpRequest}, so that browsers show no login dialog).
  */
@@ -73,28 +80,40 @@ public final class ApiErrorsSecurityConfigurer
 	public void configure(HttpSecurity http) {
 		HttpBasicConfigurer<HttpSecurity> basic = http.getConfigurer(HttpBasicConfigurer.class);
 		if (basic != null) {
-			http.addFilterBefore(new ChallengeHintFilter(basicRealm(basic)), DisableEncodeUrlFilter.class);
+			http.addFilterBefore(new ChallengeHintFilter(basicChallenge(basic)), DisableEncodeUrlFilter.class);
 		}
 	}
 
 	/**
-	 * Return the realm HTTP Basic announces, which its configurer keeps to itself.
+	 * Return the challenge HTTP Basic sends ({@code Basic realm="...", charset="UTF-8"}), read once at start-up from
+	 * the entry point its configurer keeps to itself.
 	 */
-	private static String basicRealm(HttpBasicConfigurer<?> basic) {
+	private static String basicChallenge(HttpBasicConfigurer<?> basic) {
+		String realm = DEFAULT_BASIC_REALM;
+		Object charset = StandardCharsets.UTF_8;
 		try {
-			Field field = ReflectionUtils.findField(HttpBasicConfigurer.class, "basicAuthEntryPoint");
-			if (field != null) {
-				ReflectionUtils.makeAccessible(field);
-				if (field.get(basic) instanceof BasicAuthenticationEntryPoint entryPoint
-						&& entryPoint.getRealmName() != null) {
-					return entryPoint.getRealmName();
+			if (read(HttpBasicConfigurer.class, "basicAuthEntryPoint", basic) instanceof BasicAuthenticationEntryPoint
+					entryPoint) {
+				if (entryPoint.getRealmName() != null) {
+					realm = entryPoint.getRealmName();
 				}
+				charset = read(BasicAuthenticationEntryPoint.class, "charset", entryPoint);
 			}
 		}
 		catch (IllegalAccessException | RuntimeException ex) {
-			// Fall back to Spring Security's default realm.
+			// Spring Security's defaults, then.
 		}
-		return DEFAULT_BASIC_REALM;
+		String challenge = "Basic realm=" + AuthenticationChallenges.quoted(realm);
+		return (charset instanceof Charset name) ? challenge + ", charset=\"" + name.name() + "\"" : challenge;
+	}
+
+	private static @Nullable Object read(Class<?> type, String name, Object target) throws IllegalAccessException {
+		Field field = ReflectionUtils.findField(type, name);
+		if (field == null) {
+			return null;
+		}
+		ReflectionUtils.makeAccessible(field);
+		return field.get(target);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
