@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.AbstractAssert;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.apierrors.ApiErrorBody;
@@ -331,7 +331,7 @@ public final class ApiErrorResponseAssert extends AbstractAssert<ApiErrorRespons
 	 * @return this assertion
 	 */
 	public ApiErrorResponseAssert hasMember(String name, @Nullable Object value) {
-		JsonNode expected = JsonBody.MAPPER.valueToTree(value);
+		JsonNode expected = (value != null) ? JsonBody.MAPPER.valueToTree(value) : NullNode.getInstance();
 		JsonNode member = jsonObject("member " + name).get(name);
 		if (member == null) {
 			throw expected("Expected member %s: %s but the body has no member %s.", name, expected, name);
@@ -490,7 +490,7 @@ public final class ApiErrorResponseAssert extends AbstractAssert<ApiErrorRespons
 	 * Return the failure for an unmet expectation: the one-line explanation, then the whole response.
 	 */
 	private AssertionError expected(String explanation, Object... arguments) {
-		return failure("%s%n%n%s", String.format(explanation, arguments), Objects.requireNonNull(this.actual));
+		return failure("%s%n%n%s", String.format(explanation, arguments), this.actual);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.apierrors.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.apierrors.ApiErrorBody;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -350,6 +352,16 @@ class ApiErrorResponseAssertTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> canned(CannedResponse.RATE_LIMITED).hasMember("retry_after", 60))
 			.withMessageStartingWith("Expected member retry_after: 60 but was 42.");
+	}
+
+	@Test
+	void hasMemberComparesAJsonNull() {
+		byte[] body = "{\"error\":\"not_found\",\"message\":\"No.\",\"hint\":null}".getBytes(StandardCharsets.UTF_8);
+		ResponseSnapshot response = ResponseSnapshot.of(404, new HttpHeaders(), body);
+		assertThatApiError(response).hasMember("hint", null);
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThatApiError(response).hasMember("hint", ""))
+			.withMessageStartingWith("Expected member hint: \"\" but was null.");
 	}
 
 	@Test
