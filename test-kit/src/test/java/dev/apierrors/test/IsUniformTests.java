@@ -119,11 +119,21 @@ class IsUniformTests {
 	void listsEveryBrokenRule() {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> canned(CannedResponse.SLOPPY).isUniform())
-			.withMessageStartingWith(String.format("Expected a uniform error response in the simple format, "
+			.withMessage(String.format("Expected a uniform error response in the simple format, "
 					+ "but 3 rules are broken:%n"
 					+ "  - members start with [message, error, request_id] instead of [error, message, request_id]%n"
 					+ "  - error \"BadRequest\" is not a snake_case code ([a-z][a-z0-9]*(_[a-z0-9]+)*)%n"
-					+ "  - message is not a non-blank string: \" \"%n%nGET /canned/sloppy ->%nHTTP 400 Bad Request%n"));
+					+ "  - message is not a non-blank string: \" \"%n"
+					+ "%n"
+					+ "GET /canned/sloppy ->%n"
+					+ "HTTP 400 Bad Request%n"
+					+ "Content-Type: application/json%n"
+					+ "X-Request-Id: req-14%n"
+					+ "Cache-Control: no-store%n"
+					+ "X-Content-Type-Options: nosniff%n"
+					+ "Content-Length: 58%n"
+					+ "%n"
+					+ "{\"message\":\" \",\"error\":\"BadRequest\",\"request_id\":\"req-14\"}"));
 	}
 
 	@Test
