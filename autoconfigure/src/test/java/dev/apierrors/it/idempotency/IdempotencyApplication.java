@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A service with idempotent endpoints that count how often they run, behind Spring Security with the test
@@ -202,6 +203,14 @@ public class IdempotencyApplication {
 		@Idempotent
 		Map<String, Object> form(@RequestHeader(KEY) String key, @RequestParam String amount) {
 			return Map.of("amount", amount, "execution", this.executions.record("form", key));
+		}
+
+		@PostMapping(path = "/upload", consumes = "multipart/form-data")
+		@Idempotent
+		Map<String, Object> upload(@RequestHeader(KEY) String key, @RequestParam MultipartFile file,
+				@RequestParam String note) {
+			return Map.of("file", String.valueOf(file.getOriginalFilename()), "size", file.getSize(), "note", note,
+					"execution", this.executions.record("upload", key));
 		}
 
 		@PostMapping("/plain")

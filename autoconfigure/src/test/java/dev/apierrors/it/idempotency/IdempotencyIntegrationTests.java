@@ -287,6 +287,28 @@ class IdempotencyIntegrationTests {
 	}
 
 	@Test
+	void multipartIsFingerprintedByItsPartsWhateverTheBoundary() {
+		String key = UUID.randomUUID().toString();
+		Http.Response first = upload(key, "boundary-one", "receipt-1");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.json().get("file").asString()).isEqualTo("receipt.txt");
+		Http.Response retry = upload(key, "boundary-two", "receipt-1");
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(retry.body()).isEqualTo(first.body());
+		assertError(upload(key, "boundary-one", "receipt-2"), 422, "idempotency_key_reused");
+		assertThat(this.executions.count("upload", key)).isEqualTo(1);
+	}
+
+	private Http.Response upload(String key, String boundary, String content) {
+		String body = "--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"note\"\r\n\r\n" + "monthly\r\n"
+				+ "--" + boundary + "\r\n"
+				+ "Content-Disposition: form-data; name=\"file\"; filename=\"receipt.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\n" + content + "\r\n" + "--" + boundary + "--\r\n";
+		return this.http.send("POST", "/idem/upload", body, "Content-Type", "multipart/form-data; boundary=" + boundary,
+				"Idempotency-Key", key);
+	}
+
+	@Test
 	void configuredPathTakesKeysWithoutAnAnnotation() {
 		String key = UUID.randomUUID().toString();
 		post("/configured/refunds", key, "{}");
