@@ -40,7 +40,9 @@ class RedisIdempotencyStoreTests extends IdempotencyStoreContractTests {
 
 	@AfterEach
 	void disconnect() {
-		this.connectionFactory.destroy();
+		if (this.connectionFactory != null) {
+			this.connectionFactory.destroy();
+		}
 	}
 
 	static LettuceConnectionFactory connectionFactory(int port) {

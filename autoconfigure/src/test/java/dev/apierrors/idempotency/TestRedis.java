@@ -48,6 +48,8 @@ public final class TestRedis {
 
 	private static String failure;
 
+	private static boolean skipReported;
+
 	private TestRedis() {
 	}
 
@@ -62,6 +64,10 @@ public final class TestRedis {
 		if (failure != null) {
 			if (Boolean.parseBoolean(setting(REQUIRED_VARIABLE))) {
 				fail(SKIPPED + " (" + failure + "), and " + REQUIRED_VARIABLE + "=true");
+			}
+			if (!skipReported) {
+				skipReported = true;
+				System.err.println("Redis tests skipped: " + SKIPPED + " (" + failure + ")");
 			}
 			Assumptions.abort(SKIPPED + " (" + failure + ")");
 		}
