@@ -25,7 +25,8 @@ class StoredEntriesTests {
 		headers.add("Location", "/payments/7");
 		headers.add("X-Trace", "one");
 		headers.add("X-Trace", "two");
-		StoredResponse response = new StoredResponse(201, headers, "{\"id\":7,\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8));
+		byte[] body = "{\"id\":7,\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+		StoredResponse response = new StoredResponse(201, headers, body);
 		assertThat(StoredEntries.read(StoredEntries.completed("sha256:abc", response)))
 			.isEqualTo(new Completed("sha256:abc", response));
 	}
