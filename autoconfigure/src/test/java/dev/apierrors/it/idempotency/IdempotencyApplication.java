@@ -164,7 +164,7 @@ public class IdempotencyApplication {
 		}
 
 		@PostMapping("/short-lived")
-		@Idempotent(expiry = "1s")
+		@Idempotent(expiry = "2s")
 		Map<String, Object> shortLived(@RequestHeader(KEY) String key) {
 			return Map.of("execution", this.executions.record("short-lived", key));
 		}
