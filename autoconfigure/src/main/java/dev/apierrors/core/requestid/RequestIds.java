@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.apierrors.ApiRequestId;
 import dev.apierrors.RequestIdGenerator;
 import dev.apierrors.core.SafeText;
 
@@ -16,10 +17,10 @@ import dev.apierrors.core.SafeText;
 public final class RequestIds {
 
 	/** MDC key under which the id is logged. */
-	public static final String MDC_KEY = "request_id";
+	public static final String MDC_KEY = ApiRequestId.MDC_KEY;
 
 	/** Request or exchange attribute that holds the id for every dispatch of the request. */
-	public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
+	public static final String ATTRIBUTE = ApiRequestId.ATTRIBUTE;
 
 	private static final int MAX_LENGTH = 128;
 
