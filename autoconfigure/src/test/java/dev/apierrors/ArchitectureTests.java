@@ -95,7 +95,6 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.apierrors.servlet..", "jakarta.servlet..", "org.springframework.web.servlet..")
-			.allowEmptyShould(true)
 			.check(STARTER);
 	}
 

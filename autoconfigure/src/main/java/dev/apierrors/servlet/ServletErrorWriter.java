@@ -2,7 +2,6 @@ package dev.apierrors.servlet;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -155,7 +154,6 @@ public final class ServletErrorWriter {
 			String name = header.getKey();
 			if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
 				response.setContentType(header.getValue().get(0));
-				response.setCharacterEncoding(StandardCharsets.UTF_8);
 				continue;
 			}
 			boolean first = true;

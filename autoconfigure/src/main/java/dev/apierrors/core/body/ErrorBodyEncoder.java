@@ -48,8 +48,8 @@ public final class ErrorBodyEncoder {
 		this.typeBase = typeBase;
 		this.docUrl = docUrl && typeBase != null && format == ApiErrorFormat.SIMPLE;
 		this.catalog = catalog;
-		this.contentType = (format == ApiErrorFormat.PROBLEM_DETAILS) ? "application/problem+json"
-				: "application/json";
+		this.contentType = (format == ApiErrorFormat.PROBLEM_DETAILS) ? "application/problem+json;charset=UTF-8"
+				: "application/json;charset=UTF-8";
 		for (int status = ErrorCatalog.MIN; status <= ErrorCatalog.MAX; status++) {
 			StringBuilder head = new StringBuilder(160);
 			head(head, status, this.catalog.code(status), this.catalog.message(status));
@@ -59,7 +59,7 @@ public final class ErrorBodyEncoder {
 
 	/**
 	 * Return the content type of the bodies.
-	 * @return {@code application/json} or {@code application/problem+json}
+	 * @return {@code application/json} or {@code application/problem+json}, with the UTF-8 charset
 	 */
 	public String contentType() {
 		return this.contentType;

@@ -1,5 +1,11 @@
 package dev.apierrors.core.rules;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -85,7 +91,7 @@ public final class ValidationRules implements ErrorRuleContributor {
 		Class<?> type = (target != null) ? target.getClass() : Object.class;
 		FieldErrors fields = new FieldErrors();
 		boolean typeMismatch = false;
-		for (ObjectError error : result.getAllErrors()) {
+		for (ObjectError error : inFieldOrder(result.getAllErrors())) {
 			if (error instanceof FieldError fieldError) {
 				String name = this.fieldNames.toJsonPath(type, fieldError.getField());
 				if (fieldError.isBindingFailure()) {
@@ -104,6 +110,20 @@ public final class ValidationRules implements ErrorRuleContributor {
 			return fields.error(400, "invalid_parameter", "A parameter has an invalid value.");
 		}
 		return validationFailed(fields);
+	}
+
+	/**
+	 * Return the errors ordered by field name (global errors first) and message: bean validation reports
+	 * violations in no particular order, and the same request must get the same body.
+	 */
+	private static <E extends ObjectError> List<E> inFieldOrder(List<E> errors) {
+		if (errors.size() < 2) {
+			return errors;
+		}
+		List<E> sorted = new ArrayList<>(errors);
+		sorted.sort(Comparator.comparing((E error) -> (error instanceof FieldError field) ? field.getField() : "")
+			.thenComparing((error) -> String.valueOf(error.getDefaultMessage())));
+		return sorted;
 	}
 
 	private static String bindingFailureMessage(FieldError error) {
@@ -145,7 +165,7 @@ public final class ValidationRules implements ErrorRuleContributor {
 				Object target = errors.getArgument();
 				Class<?> type = (target != null) ? target.getClass() : parameter.getParameterType();
 				boolean body = parameter.hasParameterAnnotation(RequestBody.class);
-				for (FieldError fieldError : errors.getFieldErrors()) {
+				for (FieldError fieldError : inFieldOrder(errors.getFieldErrors())) {
 					String name = this.fieldNames.toJsonPath(type, fieldError.getField());
 					fields.add(body ? name : base + "." + name, message(fieldError));
 				}
@@ -200,15 +220,18 @@ public final class ValidationRules implements ErrorRuleContributor {
 		}
 
 		private ResolvedError.Builder constraintViolations(ConstraintViolationException ex) {
-			FieldErrors fields = new FieldErrors();
+			Map<String, String> byPath = new TreeMap<>();
 			for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
 				if (isOnReturnValue(violation)) {
 					return this.validation.catalog.error(500)
 						.unexpected()
 						.logDetail("a constraint on a return value failed");
 				}
-				fields.add(ValidationPaths.of(violation), violation.getMessage());
+				byPath.merge(ValidationPaths.of(violation), violation.getMessage(),
+						(one, other) -> (one.compareTo(other) <= 0) ? one : other);
 			}
+			FieldErrors fields = new FieldErrors();
+			byPath.forEach(fields::add);
 			return this.validation.validationFailed(fields);
 		}
 
