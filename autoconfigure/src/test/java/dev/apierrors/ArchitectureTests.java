@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -78,6 +79,15 @@ class ArchitectureTests {
 					"org.springframework.web.reactive..", "org.springframework.web.server..",
 					"org.springframework.http.server..", "reactor..", "dev.apierrors.servlet..",
 					"dev.apierrors.reactive..", "dev.apierrors.client..")
+			.check(STARTER);
+	}
+
+	@Test
+	void coreUsesNoExceptionOfTheServletApiEitherThroughASuperclass() {
+		noClasses().that()
+			.resideInAPackage("dev.apierrors.core..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.assignableTo(resideInAPackage("jakarta.servlet..")))
 			.check(STARTER);
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 import dev.apierrors.autoconfigure.ApiErrorsProperties.RequestId.Source;
 import dev.apierrors.core.catalog.ErrorCatalog;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
@@ -112,6 +114,20 @@ public final class ApiErrorsWebFluxAutoConfiguration {
 		@Bean
 		RequestIdContextPropagation apiErrorsRequestIdContextPropagation() {
 			return new RequestIdContextPropagation();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("io.micrometer.context.ContextRegistry")
+	static class NoContextPropagationConfiguration {
+
+		@Bean
+		Object apiErrorsRequestIdContextPropagationHint() {
+			LoggerFactory.getLogger(ApiErrorsWebFluxAutoConfiguration.class)
+				.info("Add io.micrometer:context-propagation to have the request id in the MDC of every log line of "
+						+ "an exchange; the starter's own error log lines carry it either way");
+			return new Object();
 		}
 
 	}

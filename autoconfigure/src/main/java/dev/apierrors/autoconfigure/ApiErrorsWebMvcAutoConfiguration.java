@@ -12,6 +12,7 @@ import dev.apierrors.servlet.ApiErrorsErrorController;
 import dev.apierrors.servlet.ApiErrorsHandlerExceptionResolver;
 import dev.apierrors.servlet.RequestIdCallableInterceptor;
 import dev.apierrors.servlet.ServletErrorWriter;
+import dev.apierrors.servlet.ServletRules;
 import dev.apierrors.servlet.cors.ApiErrorsCorsProcessor;
 import dev.apierrors.servlet.cors.CorsProcessorPostProcessor;
 import dev.apierrors.servlet.filter.ErrorBoundaryFilter;
@@ -63,6 +64,12 @@ public final class ApiErrorsWebMvcAutoConfiguration {
 	ServletErrorWriter apiErrorsServletErrorWriter(ErrorResolver resolver, ErrorRenderer renderer,
 			RequestIds requestIds, ObjectProvider<LocaleResolver> localeResolvers) {
 		return new ServletErrorWriter(resolver, renderer, requestIds, localeResolvers::getIfUnique);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServletRules apiErrorsServletRules() {
+		return new ServletRules();
 	}
 
 	@Bean

@@ -48,22 +48,8 @@ public final class ReactiveRules implements ErrorRuleContributor {
 	}
 
 	private ResolvedError.Builder missing(MissingRequestValueException ex) {
-		String name = ex.getName();
-		return switch (ex.getLabel()) {
-			case "query parameter" -> missing("missing_parameter", "Required query parameter '" + name + "' is missing.",
-					name);
-			case "header" -> missing("missing_header", "Required header '" + name + "' is missing.", name);
-			case "cookie" -> missing("missing_cookie", "Required cookie '" + name + "' is missing.", name);
-			case "request part" -> missing("missing_parameter", "Required request part '" + name + "' is missing.",
-					name);
-			case "matrix variable" -> missing("missing_parameter",
-					"Required matrix variable '" + name + "' is missing.", name);
-			default -> this.catalog.error(400).messageArguments(name);
-		};
-	}
-
-	private static ResolvedError.Builder missing(String code, String message, String name) {
-		return ResolvedError.builder(400, code, message).messageArguments(name);
+		ResolvedError.Builder missing = SpringWebRules.missing(ex.getLabel(), ex.getName());
+		return (missing != null) ? missing : this.catalog.error(400).messageArguments(ex.getName());
 	}
 
 	private ResolvedError.Builder input(ServerWebInputException ex) {

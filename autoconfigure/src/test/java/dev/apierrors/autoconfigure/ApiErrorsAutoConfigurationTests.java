@@ -192,6 +192,7 @@ class ApiErrorsAutoConfigurationTests {
 				Arguments.of("apiErrorsFieldNameResolver", UserFieldNames.class),
 				Arguments.of("apiErrorsRequestIdTaskDecorator", UserTaskDecorator.class),
 				Arguments.of("apiErrorsServletErrorWriter", UserServletErrorWriter.class),
+				Arguments.of("apiErrorsServletRules", UserServletRules.class),
 				Arguments.of("apiErrorsAsyncSupportConfigurer", UserAsyncSupportConfigurer.class),
 				Arguments.of("apiErrorsCorsProcessorPostProcessor", UserCorsProcessorPostProcessor.class),
 				Arguments.of("apiErrorsRequestIdFilter", UserRequestIdFilter.class),
@@ -652,6 +653,16 @@ class ApiErrorsAutoConfigurationTests {
 		ServletErrorWriter userServletErrorWriter(ErrorResolver resolver, ErrorRenderer renderer,
 				RequestIds requestIds) {
 			return new ServletErrorWriter(resolver, renderer, requestIds, () -> null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserServletRules {
+
+		@Bean
+		dev.apierrors.servlet.ServletRules userServletRules() {
+			return new dev.apierrors.servlet.ServletRules();
 		}
 
 	}

@@ -16,19 +16,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.MissingMatrixVariableException;
-import org.springframework.web.bind.MissingRequestCookieException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * The rules for Spring Web's exceptions, common to Spring MVC and WebFlux: unreadable bodies, missing and
- * wrong-typed parameters, multipart failures, {@code @ResponseStatus} exceptions and every {@link ErrorResponse}
+ * The rules for Spring Web's exceptions, common to Spring MVC and WebFlux: unreadable bodies, wrong-typed
+ * parameters, multipart failures, {@code @ResponseStatus} exceptions and every {@link ErrorResponse}
  * (the framework's 404, 405, 406, 415, 503, and the application's {@code ResponseStatusException} and
  * {@code ErrorResponseException}), whose headers, such as {@code Allow}, travel with the error.
  *
@@ -52,16 +47,6 @@ public final class SpringWebRules implements ErrorRuleContributor {
 	@Override
 	public void contribute(ErrorRules rules) {
 		rules.add(HttpMessageNotReadableException.class, this::notReadable);
-		rules.add(MissingServletRequestParameterException.class, (ex) -> missing("missing_parameter",
-				"Required query parameter '" + ex.getParameterName() + "' is missing.", ex.getParameterName()));
-		rules.add(MissingServletRequestPartException.class, (ex) -> missing("missing_parameter",
-				"Required request part '" + ex.getRequestPartName() + "' is missing.", ex.getRequestPartName()));
-		rules.add(MissingMatrixVariableException.class, (ex) -> missing("missing_parameter",
-				"Required matrix variable '" + ex.getVariableName() + "' is missing.", ex.getVariableName()));
-		rules.add(MissingRequestHeaderException.class, (ex) -> missing("missing_header",
-				"Required header '" + ex.getHeaderName() + "' is missing.", ex.getHeaderName()));
-		rules.add(MissingRequestCookieException.class, (ex) -> missing("missing_cookie",
-				"Required cookie '" + ex.getCookieName() + "' is missing.", ex.getCookieName()));
 		rules.add(MethodArgumentTypeMismatchException.class, (ex) -> invalidParameter(ex.getName(), ex.getRequiredType()));
 		rules.add(TypeMismatchException.class, (ex) -> invalidParameter(ex.getPropertyName(), ex.getRequiredType()));
 		rules.add(ConversionNotSupportedException.class, (ex) -> this.catalog.error(500).unexpected());
@@ -87,8 +72,25 @@ public final class SpringWebRules implements ErrorRuleContributor {
 				missing ? "The request body is missing." : "The request body is not valid JSON.");
 	}
 
-	private ResolvedError.Builder missing(String code, String message, String name) {
-		return ResolvedError.builder(400, code, message).messageArguments(name);
+	/**
+	 * Answer a missing parameter, part, header or cookie, the same way on every web stack.
+	 * @param kind what is missing: {@code query parameter}, {@code request part}, {@code matrix variable},
+	 * {@code header} or {@code cookie}
+	 * @param name its name
+	 * @return the error, or {@code null} for another kind
+	 */
+	public static ResolvedError.@Nullable Builder missing(String kind, String name) {
+		return switch (kind) {
+			case "query parameter", "request part", "matrix variable" -> missing("missing_parameter", kind, name);
+			case "header" -> missing("missing_header", kind, name);
+			case "cookie" -> missing("missing_cookie", kind, name);
+			default -> null;
+		};
+	}
+
+	private static ResolvedError.Builder missing(String code, String kind, String name) {
+		return ResolvedError.builder(400, code, "Required " + kind + " '" + name + "' is missing.")
+			.messageArguments(name);
 	}
 
 	/**

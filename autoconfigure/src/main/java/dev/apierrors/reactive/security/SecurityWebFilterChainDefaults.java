@@ -69,7 +69,7 @@ public final class SecurityWebFilterChainDefaults implements BeanPostProcessor {
 		String basicChallenge = null;
 		for (WebFilter filter : filters) {
 			if (filter instanceof AuthenticationWebFilter authentication && read(AuthenticationWebFilter.class,
-					"serverAuthenticationConverter", authentication) instanceof ServerHttpBasicAuthenticationConverter) {
+					"authenticationConverter", authentication) instanceof ServerHttpBasicAuthenticationConverter) {
 				basicChallenge = "Basic realm=\"Realm\"";
 			}
 		}

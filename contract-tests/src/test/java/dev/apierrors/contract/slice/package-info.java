@@ -1,0 +1,7 @@
+/**
+ * The starter in the {@code @WebFluxTest} slice.
+ */
+@NullMarked
+package dev.apierrors.contract.slice;
+
+import org.jspecify.annotations.NullMarked;
