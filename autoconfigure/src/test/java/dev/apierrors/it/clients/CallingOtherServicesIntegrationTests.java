@@ -290,4 +290,38 @@ class CallingOtherServicesIntegrationTests {
 		assertError(passThroughHttp.get("/call/" + via + "/crash"), 502, "bad_gateway");
 	}
 
+	// Resilience
+
+	@Test
+	void openCircuitIsServiceUnavailableWithTheBreakersWait() {
+		Http.Response response = http.get("/resilience/open-circuit");
+		assertError(response, 503, "service_unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("42");
+		assertThat(response.body()).doesNotContain("CircuitBreaker");
+	}
+
+	@Test
+	void rateLimiterRejectionIsTooManyRequestsWithTheRefreshPeriod() {
+		Http.Response response = http.get("/resilience/rate-limited");
+		assertError(response, 429, "rate_limit_exceeded");
+		assertThat(response.header("Retry-After")).isEqualTo("5");
+	}
+
+	@Test
+	void concurrencyLimitRejectionIsServiceUnavailableWithTheDefaultDelay() {
+		Http.Response response = http.get("/resilience/concurrency-limit");
+		assertError(response, 503, "service_unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("30");
+	}
+
+	@Test
+	void exhaustedRetriesAreAnsweredAsTheirLastFailure(CapturedOutput output) {
+		String id = newId();
+		Http.Response response = http.get("/resilience/retried", "X-Request-Id", id);
+		assertError(response, 503, "service_unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("9");
+		assertThat(output.getAll().split("GET /b/unavailable -> 503 service_unavailable: Maintenance\\. request_id=" + id,
+				-1)).hasSize(4);
+	}
+
 }

@@ -4,6 +4,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+
 import dev.apierrors.ApiExceptionMapper;
 import dev.apierrors.GoneException;
 import dev.apierrors.UpstreamErrorException;
@@ -13,8 +20,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.resilience.annotation.ConcurrencyLimit;
+import org.springframework.resilience.annotation.ConcurrencyLimit.ThrottlePolicy;
+import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +50,9 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @ImportHttpServices(group = "users", types = GatewayApplication.UsersClient.class)
 @ImportHttpServices(group = "slow", types = GatewayApplication.SlowUsersClient.class)
 @ImportHttpServices(group = "closed", types = GatewayApplication.ClosedUsersClient.class)
-@Import(GatewayApplication.GatewayController.class)
+@EnableResilientMethods
+@Import({ GatewayApplication.GatewayController.class, GatewayApplication.ResilienceController.class,
+		GatewayApplication.Throttled.class })
 public class GatewayApplication {
 
 	/** Far shorter than B's slow endpoint takes to answer. */
@@ -56,6 +71,80 @@ public class GatewayApplication {
 		return (exception) -> (exception instanceof UpstreamErrorException upstream
 				&& upstream.getCode().equals("account_closed"))
 						? new GoneException("account_closed", "This account was closed.") : null;
+	}
+
+	@Bean
+	CircuitBreakerRegistry circuitBreakerRegistry() {
+		return CircuitBreakerRegistry
+			.of(CircuitBreakerConfig.custom().waitDurationInOpenState(Duration.ofSeconds(42)).build());
+	}
+
+	@Bean
+	RateLimiterRegistry rateLimiterRegistry() {
+		return RateLimiterRegistry.of(RateLimiterConfig.custom()
+			.limitForPeriod(1)
+			.limitRefreshPeriod(Duration.ofSeconds(5))
+			.timeoutDuration(Duration.ZERO)
+			.build());
+	}
+
+	/** A method that admits one caller at a time and rejects the others. */
+	static class Throttled {
+
+		@ConcurrencyLimit(limit = 1, policy = ThrottlePolicy.REJECT)
+		String enter(java.util.function.Supplier<String> work) {
+			return work.get();
+		}
+
+	}
+
+	/** The failures resilience libraries raise, escaping handlers. */
+	@RestController
+	static class ResilienceController {
+
+		private final CircuitBreakerRegistry breakers;
+
+		private final RateLimiterRegistry limiters;
+
+		private final Throttled throttled;
+
+		private final UsersClient users;
+
+		ResilienceController(CircuitBreakerRegistry breakers, RateLimiterRegistry limiters, Throttled throttled,
+				UsersClient users) {
+			this.breakers = breakers;
+			this.limiters = limiters;
+			this.throttled = throttled;
+			this.users = users;
+		}
+
+		@GetMapping("/resilience/open-circuit")
+		String openCircuit() {
+			CircuitBreaker breaker = this.breakers.circuitBreaker("users");
+			breaker.transitionToOpenState();
+			return breaker.executeSupplier(() -> "never");
+		}
+
+		@GetMapping("/resilience/rate-limited")
+		String rateLimited() {
+			RateLimiter limiter = this.limiters.rateLimiter("search");
+			limiter.executeSupplier(() -> "first");
+			return limiter.executeSupplier(() -> "second");
+		}
+
+		@GetMapping("/resilience/concurrency-limit")
+		String concurrencyLimit() {
+			// The inner call comes while the outer one holds the only permit.
+			return this.throttled.enter(() -> this.throttled.enter(() -> "never"));
+		}
+
+		@GetMapping("/resilience/retried")
+		String retried() throws RetryException {
+			RetryTemplate retry = new RetryTemplate(
+					RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(10)).build());
+			return retry.execute(() -> this.users.call("unavailable"));
+		}
+
 	}
 
 	interface UsersClient {
