@@ -33,7 +33,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/users/**", "/api/catalog/**", "/api/demo/**")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/users/**", "/api/catalog/**", "/api/demo/**",
+				"/api/directory/**")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasRole("ADMIN")
