@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
  */
 public class RateLimitedException extends ApiException {
 
+	private @Nullable RateLimit rateLimit;
+
 	/**
 	 * Create the exception with the default code {@code rate_limit_exceeded}.
 	 * @param message the message shown to the client
@@ -53,6 +55,28 @@ public class RateLimitedException extends ApiException {
 		if (retryAfter != null) {
 			withRetryAfter(retryAfter);
 		}
+	}
+
+	/**
+	 * Tell the client the state of the limit it ran into, sent as the configured rate-limit headers; when no delay
+	 * was given, {@code Retry-After} is the time until the limit resets.
+	 * @param rateLimit the state of the limit
+	 * @return this exception
+	 */
+	public RateLimitedException withRateLimit(RateLimit rateLimit) {
+		if (rateLimit == null) {
+			throw new IllegalArgumentException("rateLimit must not be null");
+		}
+		this.rateLimit = rateLimit;
+		return this;
+	}
+
+	/**
+	 * Return the state of the limit the client ran into.
+	 * @return the rate limit, or {@code null} when none was given
+	 */
+	public @Nullable RateLimit getRateLimit() {
+		return this.rateLimit;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.apierrors.autoconfigure;
 
+import java.time.Clock;
+
 import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +10,13 @@ import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiException;
 import dev.apierrors.ApiExceptionMapper;
 import dev.apierrors.FieldNameResolver;
+import dev.apierrors.RateLimitHeaders;
 import dev.apierrors.RequestIdGenerator;
 import dev.apierrors.autoconfigure.ApiErrorsProperties.RequestId.Source;
 import dev.apierrors.client.HttpClientRules;
 import dev.apierrors.core.body.ErrorBodyEncoder;
 import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.http.ConfiguredRateLimitHeaders;
 import dev.apierrors.core.http.HeaderPolicy;
 import dev.apierrors.core.http.RetryAfterPolicy;
 import dev.apierrors.core.i18n.MessageLocalizer;
@@ -128,12 +132,18 @@ public final class ApiErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeaderPolicy apiErrorsHeaderPolicy(ApiErrorsProperties properties) {
+	RateLimitHeaders apiErrorsRateLimitHeaders(ApiErrorsProperties properties) {
+		return new ConfiguredRateLimitHeaders(properties.getRateLimit().getHeaders(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeaderPolicy apiErrorsHeaderPolicy(ApiErrorsProperties properties, RateLimitHeaders rateLimitHeaders) {
 		ApiErrorsProperties.RetryAfter retryAfter = properties.getRetryAfter();
 		return new HeaderPolicy(Settings.requestIdHeader(properties.getRequestId()),
 				new RetryAfterPolicy(retryAfter.getTooManyRequests(), retryAfter.getServiceUnavailable(),
 						retryAfter.getMax()),
-				Settings.challenges(properties.getAuthentication()));
+				Settings.challenges(properties.getAuthentication()), rateLimitHeaders);
 	}
 
 	@Bean

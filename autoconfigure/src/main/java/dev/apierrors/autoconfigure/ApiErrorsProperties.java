@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.apierrors.ApiErrorFormat;
+import dev.apierrors.core.http.ConfiguredRateLimitHeaders;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
@@ -67,6 +68,8 @@ public class ApiErrorsProperties {
 	private final Logging logging = new Logging();
 
 	private final Validation validation = new Validation();
+
+	private final RateLimit rateLimit = new RateLimit();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -142,6 +145,10 @@ public class ApiErrorsProperties {
 
 	public Validation getValidation() {
 		return this.validation;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
 	}
 
 	/**
@@ -399,6 +406,27 @@ public class ApiErrorsProperties {
 
 		public void setStatus(int status) {
 			this.status = status;
+		}
+
+	}
+
+	/**
+	 * Rate-limit header settings.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Shape of the rate-limit headers of a 429 that carries a rate limit, and of those RateLimitHeaders writes:
+		 * the IETF "RateLimit" and "RateLimit-Policy" fields, the common "X-RateLimit-*" headers, or none.
+		 */
+		private ConfiguredRateLimitHeaders.Shape headers = ConfiguredRateLimitHeaders.Shape.IETF;
+
+		public ConfiguredRateLimitHeaders.Shape getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(ConfiguredRateLimitHeaders.Shape headers) {
+			this.headers = headers;
 		}
 
 	}

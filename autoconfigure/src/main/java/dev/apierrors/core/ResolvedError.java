@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.apierrors.ApiErrorDetails;
+import dev.apierrors.RateLimit;
 
 import org.springframework.http.HttpHeaders;
 
@@ -35,6 +36,8 @@ public final class ResolvedError implements ApiErrorDetails {
 	private final HttpHeaders headers;
 
 	private final @Nullable Duration retryAfter;
+
+	private final @Nullable RateLimit rateLimit;
 
 	private final @Nullable Throwable exception;
 
@@ -74,6 +77,7 @@ public final class ResolvedError implements ApiErrorDetails {
 		this.fields = builder.fields;
 		this.headers = builder.headers;
 		this.retryAfter = builder.retryAfter;
+		this.rateLimit = builder.rateLimit;
 		this.exception = builder.exception;
 		this.decisive = (builder.decisive != null) ? builder.decisive : builder.exception;
 		this.chain = builder.chain;
@@ -148,6 +152,14 @@ public final class ResolvedError implements ApiErrorDetails {
 	 */
 	public @Nullable Duration getRequestedRetryAfter() {
 		return this.retryAfter;
+	}
+
+	/**
+	 * Return the state of the rate limit the client ran into.
+	 * @return the rate limit, or {@code null}
+	 */
+	public @Nullable RateLimit getRateLimit() {
+		return this.rateLimit;
 	}
 
 	@Override
@@ -297,6 +309,8 @@ public final class ResolvedError implements ApiErrorDetails {
 
 		private @Nullable Duration retryAfter;
 
+		private @Nullable RateLimit rateLimit;
+
 		private @Nullable Throwable exception;
 
 		private @Nullable Throwable decisive;
@@ -356,6 +370,16 @@ public final class ResolvedError implements ApiErrorDetails {
 		 */
 		public Builder retryAfter(@Nullable Duration retryAfter) {
 			this.retryAfter = retryAfter;
+			return this;
+		}
+
+		/**
+		 * Set the state of the rate limit the client ran into.
+		 * @param rateLimit the rate limit, or {@code null}
+		 * @return this builder
+		 */
+		public Builder rateLimit(@Nullable RateLimit rateLimit) {
+			this.rateLimit = rateLimit;
 			return this;
 		}
 

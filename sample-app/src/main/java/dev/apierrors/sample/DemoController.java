@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.apierrors.BadGatewayException;
 import dev.apierrors.GatewayTimeoutException;
 import dev.apierrors.GoneException;
+import dev.apierrors.RateLimit;
 import dev.apierrors.RateLimitedException;
 import dev.apierrors.ServiceUnavailableException;
 import dev.apierrors.UnauthenticatedException;
@@ -36,7 +37,8 @@ class DemoController {
 
 	@GetMapping("/rate-limited")
 	String rateLimited() {
-		throw new RateLimitedException("You have used your 100 searches for this minute.", Duration.ofSeconds(42));
+		throw new RateLimitedException("You have used your 100 searches for this minute.", Duration.ofSeconds(42))
+			.withRateLimit(new RateLimit("searches", 100, 0, Duration.ofSeconds(42), Duration.ofMinutes(1)));
 	}
 
 	@GetMapping("/maintenance")

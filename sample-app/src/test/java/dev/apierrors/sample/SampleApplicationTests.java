@@ -67,6 +67,8 @@ class SampleApplicationTests {
 		HttpResponse<String> response = this.client.send(head, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(429);
 		assertThat(response.headers().allValues("Retry-After")).containsExactly("42");
+		assertThat(response.headers().firstValue("RateLimit")).hasValue("\"searches\";r=0;t=42");
+		assertThat(response.headers().firstValue("RateLimit-Policy")).hasValue("\"searches\";q=100;w=60");
 		assertThat(response.body()).isEmpty();
 	}
 

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
+import dev.apierrors.RateLimit;
 import dev.apierrors.autoconfigure.ApiErrorsAutoConfiguration;
 import dev.apierrors.client.ApiErrorsRestClientCustomizer;
 import dev.apierrors.client.ApiErrorsWebClientCustomizer;
@@ -139,9 +141,12 @@ public final class ApiErrorsClientAutoConfiguration {
 		RateLimiterRules apiErrorsRateLimiterRules(ErrorCatalog catalog, ObjectProvider<RateLimiterRegistry> registry) {
 			return new RateLimiterRules(catalog, (name) -> {
 				RateLimiterRegistry available = registry.getIfUnique();
-				return (available == null) ? null : available.find(name)
-					.map((limiter) -> limiter.getRateLimiterConfig().getLimitRefreshPeriod())
-					.orElse(null);
+				return (available == null) ? null : available.find(name).map((limiter) -> {
+					RateLimiterConfig config = limiter.getRateLimiterConfig();
+					Duration period = config.getLimitRefreshPeriod();
+					return new RateLimit(name.replaceAll("[^A-Za-z0-9._~-]", "_"), config.getLimitForPeriod(), 0,
+							period, period);
+				}).orElse(null);
 			});
 		}
 

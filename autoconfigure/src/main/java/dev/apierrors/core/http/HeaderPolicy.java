@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.apierrors.RateLimit;
+import dev.apierrors.RateLimitHeaders;
 import dev.apierrors.core.ErrorExchange;
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.SafeText;
@@ -25,12 +27,14 @@ import org.springframework.http.HttpHeaders;
  * <ul>
  * <li>the request id header, {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff};</li>
  * <li>{@code Retry-After}: the delay the exception asked for, else a {@code Retry-After} header the exception
- * carries, else one the application set on the response, else the configured default of a 429 or 503;</li>
+ * carries, else one the application set on the response, else the reset of an exhausted rate limit, else the
+ * configured default of a 429 or 503;</li>
  * <li>{@code WWW-Authenticate} on a 401 (and a Bearer 403 {@code insufficient_scope}): the exception's own, else the
  * one the application or its security mechanism set, else the mechanism's challenge (HTTP Basic with its realm,
  * none for a request Basic deliberately answers without one), else the configured scheme and realm, with the RFC
  * 6750 error of a Bearer error code;</li>
- * <li>the exception's own headers, such as {@code Allow} and {@code Accept}, then those customizers added;</li>
+ * <li>the exception's own headers, such as {@code Allow} and {@code Accept}, the rate-limit headers of a limit the
+ * client ran into, then those customizers added;</li>
  * <li>every other header set earlier (CORS, the application's) survives, except those that describe a body the
  * error body replaces ({@code Content-Encoding}, {@code Content-Disposition}, and {@code Content-Range} but on a
  * 416, where it names the size of the resource).</li>
@@ -52,6 +56,8 @@ public final class HeaderPolicy {
 
 	private final AuthenticationChallenges challenges;
 
+	private final RateLimitHeaders rateLimitHeaders;
+
 	private final Set<String> reservedHeaders;
 
 	private final String tooManyRequestsSeconds;
@@ -65,9 +71,23 @@ public final class HeaderPolicy {
 	 * @param challenges the configured challenges
 	 */
 	public HeaderPolicy(String requestIdHeader, RetryAfterPolicy retryAfter, AuthenticationChallenges challenges) {
+		this(requestIdHeader, retryAfter, challenges, (rateLimit, headers) -> {
+		});
+	}
+
+	/**
+	 * Create the policy.
+	 * @param requestIdHeader the name of the request id header
+	 * @param retryAfter how {@code Retry-After} delays are computed
+	 * @param challenges the configured challenges
+	 * @param rateLimitHeaders writes the rate-limit headers of a 429 that carries a rate limit
+	 */
+	public HeaderPolicy(String requestIdHeader, RetryAfterPolicy retryAfter, AuthenticationChallenges challenges,
+			RateLimitHeaders rateLimitHeaders) {
 		this.requestIdHeader = requestIdHeader;
 		this.retryAfter = retryAfter;
 		this.challenges = challenges;
+		this.rateLimitHeaders = rateLimitHeaders;
 		this.reservedHeaders = Set.of(HttpHeaders.CONTENT_TYPE.toLowerCase(Locale.ROOT),
 				HttpHeaders.CONTENT_LENGTH.toLowerCase(Locale.ROOT),
 				HttpHeaders.TRANSFER_ENCODING.toLowerCase(Locale.ROOT), HttpHeaders.RETRY_AFTER.toLowerCase(Locale.ROOT),
@@ -112,6 +132,11 @@ public final class HeaderPolicy {
 		if (carried != null) {
 			return new RetryAfter(carried, seconds(carried));
 		}
+		RateLimit rateLimit = error.getRateLimit();
+		if (rateLimit != null && rateLimit.remaining() == 0) {
+			long seconds = this.retryAfter.clamp(rateLimit.reset());
+			return new RetryAfter(Long.toString(seconds), seconds);
+		}
 		long seconds = this.retryAfter.seconds(error.getStatus(), null);
 		return (seconds > 0) ? new RetryAfter(Long.toString(seconds), seconds) : RetryAfter.NONE;
 	}
@@ -133,6 +158,9 @@ public final class HeaderPolicy {
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
 		headers.set(NOSNIFF, "nosniff");
 		copySafe(error.getHeaders(), headers);
+		if (error.getRateLimit() != null) {
+			this.rateLimitHeaders.write(error.getRateLimit(), headers);
+		}
 		if (retryAfter.header() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, retryAfter.header());
 		}

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.apierrors.ApiError;
 import dev.apierrors.ApiException;
 import dev.apierrors.ApiExceptionMapper;
+import dev.apierrors.RateLimitedException;
 import dev.apierrors.core.CauseChain;
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.SafeText;
@@ -275,6 +276,7 @@ public final class ErrorResolver {
 		}
 		return builder.headers(api.getHeaders())
 			.retryAfter(api.getRetryAfter())
+			.rateLimit((api instanceof RateLimitedException limited) ? limited.getRateLimit() : null)
 			.exception(outermost)
 			.decisive(decisive);
 	}
