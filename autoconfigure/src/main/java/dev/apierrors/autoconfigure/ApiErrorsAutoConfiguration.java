@@ -149,8 +149,9 @@ public final class ApiErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorBodyEncoder apiErrorsBodyEncoder(ApiErrorsProperties properties, ErrorCatalog catalog) {
-		return new ErrorBodyEncoder(properties.getFormat(), TypeBase.of(properties.getTypeBase()),
-				properties.isDocUrl(), catalog);
+		String typeBase = TypeBase.of(properties.getTypeBase());
+		return new ErrorBodyEncoder(properties.getFormat(), typeBase,
+				Settings.docUrl(properties.isDocUrl(), typeBase, properties.getFormat()), catalog);
 	}
 
 	@Bean

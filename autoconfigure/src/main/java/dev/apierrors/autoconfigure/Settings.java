@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
+import dev.apierrors.ApiErrorFormat;
 import dev.apierrors.core.catalog.ErrorCatalog;
 import dev.apierrors.core.http.AuthenticationChallenges;
 import dev.apierrors.core.logging.ErrorLogPolicy;
@@ -60,6 +61,20 @@ final class Settings {
 					"A validation failure is answered with 422 or, as Spring answers it, 400.");
 		}
 		return status;
+	}
+
+	static boolean docUrl(boolean docUrl, @Nullable String typeBase, ApiErrorFormat format) {
+		if (docUrl && typeBase == null) {
+			throw new InvalidConfigurationPropertyValueException("api.errors.doc-url", true,
+					"A doc_url is the type base followed by the code, so it needs api.errors.type-base, such as "
+							+ "https://docs.example.com/errors/.");
+		}
+		if (docUrl && format != ApiErrorFormat.SIMPLE) {
+			throw new InvalidConfigurationPropertyValueException("api.errors.doc-url", true,
+					"Problem details already link the documentation of their code as 'type'; doc_url belongs to "
+							+ "the simple format only.");
+		}
+		return docUrl;
 	}
 
 	static int unauthenticatedStatus(ApiErrorsProperties.Authentication authentication) {

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiErrorFormat;
 import dev.apierrors.FieldNameResolver;
+import dev.apierrors.RateLimitHeaders;
 import dev.apierrors.RequestIdGenerator;
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.body.ErrorBodyEncoder;
@@ -186,6 +187,7 @@ class ApiErrorsAutoConfigurationTests {
 				Arguments.of("apiErrorsResolver", UserResolver.class),
 				Arguments.of("apiErrorsLogger", UserErrorLogger.class),
 				Arguments.of("apiErrorsMessageLocalizer", UserMessageLocalizer.class),
+				Arguments.of("apiErrorsRateLimitHeaders", UserRateLimitHeaders.class),
 				Arguments.of("apiErrorsHeaderPolicy", UserHeaderPolicy.class),
 				Arguments.of("apiErrorsBodyEncoder", UserBodyEncoder.class),
 				Arguments.of("apiErrorsRenderer", UserRenderer.class),
@@ -472,6 +474,41 @@ class ApiErrorsAutoConfigurationTests {
 				.hasMessageContaining("api.errors.type-base"));
 	}
 
+	@Test
+	void docUrlWithoutTypeBaseFailsStartUp() {
+		this.runner.withPropertyValues("api.errors.doc-url=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.doc-url")
+				.hasMessageContaining("api.errors.type-base"));
+	}
+
+	@Test
+	void docUrlWithProblemDetailsFailsStartUp() {
+		this.runner
+			.withPropertyValues("api.errors.doc-url=true", "api.errors.type-base=https://docs.example.com/errors/",
+					"api.errors.format=problem-details")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("api.errors.doc-url")
+				.hasMessageContaining("simple format"));
+	}
+
+	@Test
+	void docUrlWithTypeBaseStartsAndLinksTheCode() {
+		this.runner
+			.withPropertyValues("api.errors.doc-url=true", "api.errors.type-base=https://docs.example.com/errors/")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MockHttpServletResponse response = render(context, new MockHttpServletRequest("GET", "/x"),
+						context.getBean(ErrorCatalog.class).error(404).build());
+				assertThat(response.getContentAsString())
+					.contains("\"doc_url\":\"https://docs.example.com/errors/not_found\"");
+			});
+	}
+
 	private static MockHttpServletResponse render(AssertableWebApplicationContext context,
 			MockHttpServletRequest request, ResolvedError error) {
 		MockHttpServletResponse response = new MockHttpServletResponse();
@@ -609,6 +646,16 @@ class ApiErrorsAutoConfigurationTests {
 		@Bean
 		MessageLocalizer userMessageLocalizer() {
 			return new MessageLocalizer(new StaticMessageSource(), null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRateLimitHeaders {
+
+		@Bean
+		RateLimitHeaders userRateLimitHeaders() {
+			return (rateLimit, headers) -> headers.set("Quota-Left", Long.toString(rateLimit.remaining()));
 		}
 
 	}
