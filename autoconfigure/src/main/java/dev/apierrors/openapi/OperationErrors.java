@@ -35,6 +35,7 @@ import dev.apierrors.core.resolve.ExceptionMapping;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
@@ -132,8 +133,13 @@ final class OperationErrors {
 		if (mappings.produces()) {
 			addStatus(errors, 406);
 		}
-		if (MergedAnnotations.from(handler.getMethod()).isPresent(IDEMPOTENT)) {
-			IDEMPOTENCY_CODES.forEach((code) -> addCode(errors, code, handler));
+		MergedAnnotation<Annotation> idempotent = MergedAnnotations.from(handler.getMethod()).get(IDEMPOTENT);
+		if (idempotent.isPresent()) {
+			for (String code : IDEMPOTENCY_CODES) {
+				if (!code.equals("idempotency_key_required") || idempotent.getBoolean("required")) {
+					addCode(errors, code, handler);
+				}
+			}
 		}
 		addStatus(errors, 500);
 		return errors;
@@ -265,10 +271,10 @@ final class OperationErrors {
 					return (known != null) ? known : statusEntry(mapping.status());
 				}
 			}
+			// The annotation's own message, as the runtime sends it (a @ResponseStatus reason, say).
 			ErrorCodeEntry annotated = ErrorCodeEntry.forExceptionClass(c, this.statuses);
 			if (annotated != null) {
-				ErrorCodeEntry known = this.registry.find(annotated.code());
-				return (known != null && known.status() == annotated.status()) ? known : annotated;
+				return annotated;
 			}
 		}
 		return null;
