@@ -1,5 +1,7 @@
 package dev.apierrors.observation;
 
+import java.util.stream.Stream;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
@@ -39,7 +41,7 @@ public final class ErrorCodeObservationFilter implements ObservationFilter {
 		this.registry = registry;
 		this.statuses = statuses;
 		ClassLoader classLoader = ErrorCodeObservationFilter.class.getClassLoader();
-		this.contextTypes = java.util.stream.Stream.of(SERVLET_CONTEXT, REACTIVE_CONTEXT)
+		this.contextTypes = Stream.of(SERVLET_CONTEXT, REACTIVE_CONTEXT)
 			.filter((name) -> ClassUtils.isPresent(name, classLoader))
 			.map((name) -> ClassUtils.resolveClassName(name, classLoader))
 			.toArray(Class<?>[]::new);

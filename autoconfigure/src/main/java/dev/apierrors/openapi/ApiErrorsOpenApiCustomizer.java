@@ -1,5 +1,6 @@
 package dev.apierrors.openapi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -45,7 +46,7 @@ public final class ApiErrorsOpenApiCustomizer implements GlobalOperationCustomiz
 	 * @param security decides which operations answer 401 and 403
 	 */
 	public ApiErrorsOpenApiCustomizer(ErrorCodeRegistry registry, ErrorCatalog statuses,
-			java.util.List<ExceptionMapping> mappings, ErrorBodyEncoder encoder, ApiErrorFormat format, boolean docUrl,
+			List<ExceptionMapping> mappings, ErrorBodyEncoder encoder, ApiErrorFormat format, boolean docUrl,
 			String requestIdHeader, long tooManyRequestsSeconds, long serviceUnavailableSeconds,
 			SecuredOperations security) {
 		this.errors = new OperationErrors(registry, statuses, mappings, security);

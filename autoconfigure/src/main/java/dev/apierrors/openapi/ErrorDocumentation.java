@@ -1,6 +1,7 @@
 package dev.apierrors.openapi;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class ErrorDocumentation {
 			.schema(new StringSchema()));
 		components.addHeaders(RETRY_AFTER,
 				new Header().description("How many seconds to wait before retrying, equal to the body's retry_after.")
-					.schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)));
+					.schema(new IntegerSchema().minimum(BigDecimal.ONE)));
 		components.addHeaders(WWW_AUTHENTICATE,
 				new Header().description("The authentication challenge (RFC 9110), with the RFC 6750 error code when "
 						+ "there is one.").schema(new StringSchema()));
@@ -118,7 +119,6 @@ final class ErrorDocumentation {
 					+ "about:blank."));
 			properties.put("title", new StringSchema().description("Reason phrase of the status."));
 			properties.put("status", new IntegerSchema().description("The HTTP status."));
-			message.description("Message for people; localised, never internal details.");
 			properties.put("detail", message);
 			properties.put("instance", new StringSchema().description("The path the client asked for."));
 			properties.put("error", code);
@@ -142,7 +142,7 @@ final class ErrorDocumentation {
 		properties.put("fields", fields);
 		IntegerSchema retryAfter = new IntegerSchema();
 		retryAfter.format("int64")
-			.minimum(java.math.BigDecimal.ONE)
+			.minimum(BigDecimal.ONE)
 			.description("Seconds to wait before retrying, equal to the Retry-After header; only on 429 and 503.");
 		properties.put("retry_after", retryAfter);
 		schema.properties((Map) properties);

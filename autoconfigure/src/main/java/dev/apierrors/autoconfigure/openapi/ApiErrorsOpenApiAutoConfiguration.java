@@ -1,5 +1,7 @@
 package dev.apierrors.autoconfigure.openapi;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 
@@ -56,7 +58,7 @@ public final class ApiErrorsOpenApiAutoConfiguration {
 				seconds(retryAfter.getServiceUnavailable()), security);
 	}
 
-	private static long seconds(java.time.Duration duration) {
+	private static long seconds(Duration duration) {
 		long seconds = duration.toSeconds() + ((duration.toNanosPart() > 0) ? 1 : 0);
 		return Math.max(1, seconds);
 	}
