@@ -6,12 +6,16 @@ import dev.apierrors.actuate.ErrorCodesEndpoint;
 import dev.apierrors.actuate.ErrorCodesEndpoint.ErrorCodeDescriptor;
 import dev.apierrors.autoconfigure.ApiErrorsAutoConfiguration;
 import dev.apierrors.autoconfigure.catalog.ApiErrorsCatalogAutoConfiguration;
+import dev.apierrors.core.body.ErrorBodyEncoder;
+import dev.apierrors.core.catalog.ErrorCodeRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +68,13 @@ class ApiErrorsErrorCodesEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void endpointBacksOffWhenTheApplicationDefinesOne() {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=errorcodes")
+			.withUserConfiguration(UserEndpoint.class)
+			.run((context) -> assertThat(context).hasSingleBean(ErrorCodesEndpoint.class).hasBean("userEndpoint"));
+	}
+
+	@Test
 	void nothingIsRegisteredAndNothingFailsWithoutActuator() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ApiErrorsAutoConfiguration.class,
@@ -71,6 +82,16 @@ class ApiErrorsErrorCodesEndpointAutoConfigurationTests {
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.withPropertyValues("management.endpoints.web.exposure.include=*")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ErrorCodesEndpoint.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEndpoint {
+
+		@Bean
+		ErrorCodesEndpoint userEndpoint(ErrorCodeRegistry registry, ErrorBodyEncoder encoder) {
+			return new ErrorCodesEndpoint(registry, encoder);
+		}
+
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.apierrors.autoconfigure.observation;
 
+import java.util.List;
+import java.util.Map;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import org.junit.jupiter.api.Test;
@@ -7,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.apierrors.autoconfigure.ApiErrorsAutoConfiguration;
 import dev.apierrors.autoconfigure.catalog.ApiErrorsCatalogAutoConfiguration;
 import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.catalog.ErrorCodeRegistry;
 import dev.apierrors.core.observation.ErrorObservations;
 import dev.apierrors.observation.ErrorCodeObservationFilter;
 
@@ -37,6 +41,16 @@ class ApiErrorsObservationAutoConfigurationTests {
 	void nothingIsRegisteredAndNothingFailsWithoutBootsObservationSupport() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.micrometer.observation"))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ErrorCodeObservationFilter.class));
+	}
+
+	@Test
+	void filterBacksOffWhenTheApplicationDefinesOne() {
+		ErrorCatalog catalog = new ErrorCatalog(Map.of());
+		this.runner
+			.withBean("userFilter", ErrorCodeObservationFilter.class,
+					() -> new ErrorCodeObservationFilter(new ErrorCodeRegistry(catalog, List::of), catalog))
+			.run((context) -> assertThat(context).hasSingleBean(ErrorCodeObservationFilter.class)
+				.hasBean("userFilter"));
 	}
 
 	@Test

@@ -1,9 +1,16 @@
 package dev.apierrors.autoconfigure.openapi;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
+import dev.apierrors.ApiErrorFormat;
 import dev.apierrors.autoconfigure.ApiErrorsAutoConfiguration;
 import dev.apierrors.autoconfigure.catalog.ApiErrorsCatalogAutoConfiguration;
+import dev.apierrors.core.body.ErrorBodyEncoder;
+import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.catalog.ErrorCodeRegistry;
 import dev.apierrors.openapi.ApiErrorsOpenApiCustomizer;
 import dev.apierrors.openapi.SecuredOperations;
 
@@ -65,11 +72,22 @@ class ApiErrorsOpenApiAutoConfigurationTests {
 	}
 
 	@Test
-	void customizerAndSecurityDecisionBackOff() {
+	void securityDecisionBacksOff() {
 		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
 			assertThat(context).hasSingleBean(SecuredOperations.class).hasBean("userSecuredOperations");
 			assertThat(context).hasSingleBean(ApiErrorsOpenApiCustomizer.class);
 		});
+	}
+
+	@Test
+	void customizerBacksOff() {
+		this.runner.withBean("userCustomizer", ApiErrorsOpenApiCustomizer.class,
+				() -> new ApiErrorsOpenApiCustomizer(new ErrorCodeRegistry(new ErrorCatalog(Map.of()), List::of),
+						new ErrorCatalog(Map.of()), List.of(),
+						new ErrorBodyEncoder(ApiErrorFormat.SIMPLE, null, false, new ErrorCatalog(Map.of())),
+						ApiErrorFormat.SIMPLE, false, "X-Request-Id", 60, 30, SecuredOperations.none()))
+			.run((context) -> assertThat(context).hasSingleBean(ApiErrorsOpenApiCustomizer.class)
+				.hasBean("userCustomizer"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
