@@ -4,6 +4,8 @@
 # path's throughput that each error path keeps, plus server CPU per request, start-up time and heap after GC.
 #
 # Usage: benchmarks/run.sh            (about 12 minutes on 2 cores)
+#        ACTUATOR=1 benchmarks/run.sh (the app with and without the starter, both with Spring Boot's actuator
+#        recording http.server.requests, which the starter tags with error.code; about 5 minutes)
 # Knobs: DURATION (s per run, 8), ROUNDS (3), WARMUP (s per endpoint, 4), STARTUPS (3), THREADS (2),
 #        CONNECTIONS (32), BUILD (1: build the apps first), JAVA_OPTS (-Xms256m -Xmx256m).
 # Results: printed and kept under benchmarks/target/results/ (raw.tsv, summary.md, one log per app).
@@ -18,6 +20,7 @@ STARTUPS=${STARTUPS:-3}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 BUILD=${BUILD:-1}
+ACTUATOR=${ACTUATOR:-0}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
 OUT=$ROOT/benchmarks/target/results
 BASE_PORT=${BASE_PORT:-18180}
@@ -35,7 +38,11 @@ fi
 
 if [ "$BUILD" = 1 ]; then
 	echo "Building the benchmark apps from the reactor (profile 'benchmarks')..."
-	./mvnw -B -q -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter,benchmarks/app-wimdeblauwe -am package -DskipTests
+	if [ "$ACTUATOR" = 1 ]; then
+		./mvnw -B -q -Pbenchmarks,benchmarks-actuator -pl benchmarks/app,benchmarks/app-starter -am package -DskipTests
+	else
+		./mvnw -B -q -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter,benchmarks/app-wimdeblauwe -am package -DskipTests
+	fi
 fi
 
 VERSION=0.1.0-SNAPSHOT
@@ -52,6 +59,13 @@ declare -A LABEL=([boot]="Boot default (\`/error\` forward), also the app withou
 	[problem]="Boot ProblemDetails enabled" [advice]="hand-written minimal \`@RestControllerAdvice\`"
 	[wimdeblauwe]="wimdeblauwe error-handling starter 5.0.0" [starter]="**api-errors (this starter)**")
 declare -A PORT PID
+if [ "$ACTUATOR" = 1 ]; then
+	# Only the app without and with the starter, both with actuator: does the starter change the success path?
+	VARIANTS=(boot starter)
+	LABEL[boot]="Boot default with actuator (\`http.server.requests\`), the app without the starter"
+	LABEL[starter]="**api-errors (this starter) with actuator** (\`error.code\` on \`http.server.requests\`)"
+	OUT=$ROOT/benchmarks/target/results-actuator
+fi
 
 ENDPOINTS=(ok notfound invalid noroute)
 declare -A PATH_OF=([ok]=/items/1 [notfound]=/items/0 [invalid]=/items [noroute]=/no/such/route)

@@ -48,6 +48,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.client.RestClientResponseException;
@@ -113,8 +114,8 @@ public final class ApiErrorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorLogger apiErrorsLogger(ApiErrorsProperties properties) {
-		return new ErrorLogger(Settings.logPolicy(properties.getLogging()));
+	ErrorLogger apiErrorsLogger(ApiErrorsProperties properties, Environment environment) {
+		return new ErrorLogger(Settings.logPolicy(properties.getLogging()), Settings.ecsLogging(environment));
 	}
 
 	@Bean

@@ -44,6 +44,19 @@ final class Settings {
 		return ErrorLogPolicy.of(levels, logging.getStackTraces());
 	}
 
+	/**
+	 * Return whether Spring Boot's structured logging writes Elastic Common Schema everywhere the application
+	 * logs (console, and the file when one is configured), so that the error logger writes exceptions as key-value
+	 * pairs that nest beside {@code error.code}.
+	 */
+	static boolean ecsLogging(org.springframework.core.env.Environment environment) {
+		String console = environment.getProperty("logging.structured.format.console");
+		String file = environment.getProperty("logging.structured.format.file");
+		boolean fileLogging = environment.containsProperty("logging.file.name")
+				|| environment.containsProperty("logging.file.path");
+		return "ecs".equalsIgnoreCase(console) && (!fileLogging || "ecs".equalsIgnoreCase(file));
+	}
+
 	static String requestIdHeader(ApiErrorsProperties.RequestId requestId) {
 		return check("api.errors.request-id.header", requestId.getHeader(),
 				() -> RequestIds.checkHeaderName(requestId.getHeader()));

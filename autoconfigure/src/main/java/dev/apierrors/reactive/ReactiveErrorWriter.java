@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import dev.apierrors.core.CauseChain;
 import dev.apierrors.core.ResolvedError;
+import dev.apierrors.core.observation.ErrorObservations;
 import dev.apierrors.core.render.ErrorRenderer;
 import dev.apierrors.core.render.RenderedError;
 import dev.apierrors.core.requestid.RequestIds;
@@ -134,18 +135,13 @@ public final class ReactiveErrorWriter {
 	}
 
 	/**
-	 * Record the exception on the exchange's observation, which {@code http.server.requests} and traces use: a
-	 * handled exception is otherwise invisible there.
+	 * Record the error on the exchange's observation, which {@code http.server.requests} and traces use: the code
+	 * becomes the {@code error.code} key, and the exception the {@code exception} key. WebFlux itself marks the
+	 * observation's span with an exception a {@code WebExceptionHandler} handled.
 	 */
 	private static void markObservation(ServerWebExchange exchange, ResolvedError error) {
-		Throwable exception = error.getException();
-		if (exception != null) {
-			ServerRequestObservationContext.findCurrent(exchange.getAttributes()).ifPresent((context) -> {
-				if (context.getError() == null) {
-					context.setError(exception);
-				}
-			});
-		}
+		ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.ifPresent((context) -> ErrorObservations.record(context, null, error));
 	}
 
 }

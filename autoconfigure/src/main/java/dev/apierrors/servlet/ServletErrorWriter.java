@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.apierrors.core.CauseChain;
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.body.ErrorBodyEncoder;
+import dev.apierrors.core.observation.ErrorObservations;
 import dev.apierrors.core.render.ErrorRenderer;
 import dev.apierrors.core.render.RenderedError;
 import dev.apierrors.core.requestid.RequestIds;
@@ -47,6 +49,9 @@ public final class ServletErrorWriter {
 	public static final String DEFAULT_HEADERS_ATTRIBUTE = ServletErrorWriter.class.getName() + ".defaultHeaders";
 
 	private static final Logger logger = LoggerFactory.getLogger(ServletErrorWriter.class);
+
+	/** Where {@code ServerHttpObservationFilter} keeps the request's observation. */
+	private static final String OBSERVATION_ATTRIBUTE = ServerHttpObservationFilter.class.getName() + ".observation";
 
 	private final ErrorResolver resolver;
 
@@ -210,18 +215,15 @@ public final class ServletErrorWriter {
 	}
 
 	/**
-	 * Record the exception on the request's observation, which {@code http.server.requests} and traces use: a
-	 * handled exception is otherwise invisible there.
+	 * Record the error on the request's observation, which {@code http.server.requests} and traces use: a handled
+	 * exception is otherwise invisible there, and the code becomes the {@code error.code} key.
 	 */
 	private static void markObservation(HttpServletRequest request, ResolvedError error) {
-		Throwable exception = error.getException();
-		if (exception != null) {
-			ServerHttpObservationFilter.findObservationContext(request).ifPresent((context) -> {
-				if (context.getError() == null) {
-					context.setError(exception);
-				}
-			});
-		}
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> ErrorObservations.record(context,
+					(request.getAttribute(OBSERVATION_ATTRIBUTE) instanceof Observation observation) ? observation
+							: null,
+					error));
 	}
 
 	private @Nullable LocaleResolver localeResolver() {

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.apierrors.ApiErrorResponses;
 import dev.apierrors.BadGatewayException;
 import dev.apierrors.GatewayTimeoutException;
 import dev.apierrors.GoneException;
@@ -36,32 +37,33 @@ import org.springframework.web.server.ResponseStatusException;
 class DemoController {
 
 	@GetMapping("/rate-limited")
-	String rateLimited() {
+	String rateLimited() throws RateLimitedException {
 		throw new RateLimitedException("You have used your 100 searches for this minute.", Duration.ofSeconds(42))
 			.withRateLimit(new RateLimit("searches", 100, 0, Duration.ofSeconds(42), Duration.ofMinutes(1)));
 	}
 
 	@GetMapping("/maintenance")
-	String maintenance() {
+	String maintenance() throws ServiceUnavailableException {
 		throw new ServiceUnavailableException("Down for maintenance until 03:00 UTC.");
 	}
 
 	@GetMapping("/upstream")
-	String upstream() {
+	String upstream() throws BadGatewayException {
 		throw new BadGatewayException("The payment provider answered with an error.");
 	}
 
 	@GetMapping("/upstream-timeout")
-	String upstreamTimeout() {
+	String upstreamTimeout() throws GatewayTimeoutException {
 		throw new GatewayTimeoutException("The payment provider did not answer in time.");
 	}
 
 	@GetMapping("/gone")
-	String gone() {
+	String gone() throws GoneException {
 		throw new GoneException("Version 1 of this API was retired.");
 	}
 
 	@GetMapping("/expired-token")
+	@ApiErrorResponses("invalid_token")
 	String expiredToken() {
 		throw new UnauthenticatedException("invalid_token", "The access token expired.");
 	}
@@ -72,11 +74,13 @@ class DemoController {
 	}
 
 	@GetMapping("/missing-item")
+	@ApiErrorResponses(exceptions = NoSuchElementException.class)
 	String missingItem() {
 		throw new NoSuchElementException("item 17 not in cache shard 3");
 	}
 
 	@GetMapping("/export")
+	@ApiErrorResponses("service_unavailable")
 	String export() {
 		throw new RejectedExecutionException("export pool exhausted (8 of 8 threads busy)");
 	}
@@ -87,6 +91,7 @@ class DemoController {
 	}
 
 	@GetMapping("/status")
+	@ApiErrorResponses("payment_required")
 	String status() {
 		throw new ResponseStatusException(HttpStatus.PAYMENT_REQUIRED, "Your plan has expired.");
 	}

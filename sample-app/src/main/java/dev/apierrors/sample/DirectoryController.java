@@ -2,6 +2,7 @@ package dev.apierrors.sample;
 
 import java.util.Map;
 
+import dev.apierrors.ApiErrorResponses;
 import dev.apierrors.NotFoundException;
 import dev.apierrors.UpstreamErrorException;
 
@@ -23,6 +24,7 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  */
 @RestController
 @RequestMapping("/api/directory")
+@ApiErrorResponses({ "bad_gateway", "service_unavailable", "gateway_timeout" })
 class DirectoryController {
 
 	@HttpExchange("/api")
@@ -52,6 +54,7 @@ class DirectoryController {
 
 	/** A user, or 404 {@code user_not_found}: this application maps that one upstream code itself. */
 	@GetMapping("/users/{id}")
+	@ApiErrorResponses("user_not_found")
 	Map<String, Object> user(@PathVariable long id) {
 		try {
 			return api().user(id);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.apierrors.ApiErrorResponses;
 import dev.apierrors.ConflictException;
 import dev.apierrors.ForbiddenException;
 import dev.apierrors.NotFoundException;
@@ -26,7 +27,7 @@ class OrderController {
 			2L, new Order(2, "bob", "PAID", 1999)));
 
 	@GetMapping("/api/orders/{id}")
-	Order get(@PathVariable long id, Principal principal) {
+	Order get(@PathVariable long id, Principal principal) throws NotFoundException {
 		Order order = this.orders.get(id);
 		if (order == null) {
 			throw new NotFoundException("No order has id " + id + ".");
@@ -38,10 +39,11 @@ class OrderController {
 	}
 
 	@PostMapping("/api/orders/{id}/payment")
+	@ApiErrorResponses("order_already_paid")
 	Order pay(@PathVariable long id, Principal principal) {
 		Order order = get(id, principal);
 		if (order.status().equals("PAID")) {
-			throw new ConflictException("order_already_paid", "Order " + id + " is already paid.");
+			throw new ConflictException(ShopError.ORDER_ALREADY_PAID, "Order " + id + " is already paid.");
 		}
 		Order paid = new Order(order.id(), order.owner(), "PAID", order.cents());
 		this.orders.put(id, paid);

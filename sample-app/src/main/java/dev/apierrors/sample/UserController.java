@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import dev.apierrors.ApiError;
+import dev.apierrors.ApiErrorResponses;
 import dev.apierrors.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -48,16 +49,18 @@ class UserController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiErrorResponses("user_not_found")
 	User get(@PathVariable long id) {
 		User user = this.users.get(id);
 		if (user == null) {
-			throw new NotFoundException("user_not_found", "No user has id " + id + ".");
+			throw new NotFoundException(ShopError.USER_NOT_FOUND, "No user has id " + id + ".");
 		}
 		return user;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@ApiErrorResponses(exceptions = DuplicateEmailException.class)
 	User create(@Valid @RequestBody NewUser request) {
 		boolean taken = this.users.values().stream().anyMatch((user) -> user.email().equalsIgnoreCase(request.email()));
 		if (taken) {
@@ -75,7 +78,8 @@ class UserController {
 	}
 
 	/** A domain exception of the application's own, mapped with an annotation. */
-	@ApiError(status = HttpStatus.CONFLICT, code = "duplicate_email")
+	@ApiError(status = HttpStatus.CONFLICT, code = "duplicate_email",
+			description = "Another user already has this email address.")
 	static class DuplicateEmailException extends RuntimeException {
 
 		DuplicateEmailException(String message) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import jakarta.servlet.DispatcherType;
 
 import dev.apierrors.IdempotencyStore;
+import dev.apierrors.idempotency.IdempotencyErrorCodes;
 import dev.apierrors.idempotency.InMemoryIdempotencyStore;
 import dev.apierrors.idempotency.RedisIdempotencyStore;
 import dev.apierrors.servlet.idempotency.IdempotencyFilter;
@@ -72,6 +73,12 @@ public final class ApiErrorsIdempotencyAutoConfiguration {
 		String requestIdHeader = environment.getProperty("api.errors.request-id.header", "X-Request-Id");
 		return new IdempotencyInterceptor(store, policies, properties.getInProgress().getLease(),
 				properties.getInProgress().getRetryAfter(), properties.getMaxBodySize().toBytes(), requestIdHeader);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdempotencyErrorCodes apiErrorsIdempotencyErrorCodes() {
+		return new IdempotencyErrorCodes();
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package dev.apierrors.core.logging;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +29,28 @@ public final class ErrorLogger {
 
 	private final ErrorLogPolicy policy;
 
+	private final boolean exceptionAsKeyValues;
+
 	/**
 	 * Create a logger that follows the given policy.
 	 * @param policy the level and stack-trace choice per status
 	 */
 	public ErrorLogger(ErrorLogPolicy policy) {
+		this(policy, false);
+	}
+
+	/**
+	 * Create a logger that follows the given policy, and that can write the exception as the key-value pairs
+	 * {@code error.type}, {@code error.message} and {@code error.stack_trace} instead of attaching it to the
+	 * event: Spring Boot's Elastic Common Schema format writes an attached exception as an {@code error} object,
+	 * which would collide with the {@code error} object that nests {@code error.code}, and the line would be lost;
+	 * as key-value pairs all four nest into one ECS {@code error} object.
+	 * @param policy the level and stack-trace choice per status
+	 * @param exceptionAsKeyValues whether the exception is written as key-value pairs (for ECS logging)
+	 */
+	public ErrorLogger(ErrorLogPolicy policy, boolean exceptionAsKeyValues) {
 		this.policy = policy;
+		this.exceptionAsKeyValues = exceptionAsKeyValues;
 	}
 
 	/**
@@ -94,7 +113,17 @@ public final class ErrorLogger {
 		CauseChain chain = error.getCauseChain();
 		if (exception != null && chain != null) {
 			if (this.policy.stackTrace(status)) {
-				event = event.setCause(LogSafeThrowable.of(chain));
+				Throwable loggable = LogSafeThrowable.of(chain);
+				if (this.exceptionAsKeyValues) {
+					StringWriter trace = new StringWriter();
+					loggable.printStackTrace(new PrintWriter(trace));
+					event = event.addKeyValue("error.type", exception.getClass().getName())
+						.addKeyValue("error.message", String.valueOf(loggable.getMessage()))
+						.addKeyValue("error.stack_trace", trace.toString());
+				}
+				else {
+					event = event.setCause(loggable);
+				}
 			}
 			else if (error.isUnexpected()) {
 				line.append(" exception=").append(exception.getClass().getName());

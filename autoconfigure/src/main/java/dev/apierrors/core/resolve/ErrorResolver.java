@@ -87,6 +87,14 @@ public final class ErrorResolver {
 	}
 
 	/**
+	 * Return the exception classes mapped in configuration.
+	 * @return the mappings
+	 */
+	public List<ExceptionMapping> mappings() {
+		return List.copyOf(this.mappings.values());
+	}
+
+	/**
 	 * Resolve an exception.
 	 * @param exception the exception to answer
 	 * @return the error that answers it

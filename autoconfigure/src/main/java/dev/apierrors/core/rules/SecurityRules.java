@@ -1,7 +1,10 @@
 package dev.apierrors.core.rules;
 
+import java.util.List;
+
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.catalog.ErrorCodeEntry;
 import dev.apierrors.core.resolve.ErrorRuleContributor;
 import dev.apierrors.core.resolve.ErrorRules;
 
@@ -40,6 +43,15 @@ public final class SecurityRules implements ErrorRuleContributor {
 		if (CSRF_PRESENT) {
 			rules.add(org.springframework.security.web.csrf.CsrfException.class, (ex) -> invalidCsrfToken());
 		}
+	}
+
+	@Override
+	public List<ErrorCodeEntry> errorCodes() {
+		return List.of(
+				ErrorCodeEntry.builtIn(this.catalog.code(401), this.unauthenticatedStatus, this.catalog.message(401),
+						"The request has no valid credentials; the WWW-Authenticate header says how to authenticate."),
+				ErrorCodeEntry.builtIn("invalid_csrf_token", 403, "The CSRF token is missing or invalid.",
+						"A state-changing request of a browser session lacks a valid CSRF token."));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.apierrors.core.rules;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.SafeText;
 import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.catalog.ErrorCodeEntry;
 import dev.apierrors.core.resolve.ErrorRuleContributor;
 import dev.apierrors.core.resolve.ErrorRules;
 
@@ -55,6 +57,26 @@ public final class SpringWebRules implements ErrorRuleContributor {
 				(ex) -> ResolvedError.builder(400, "invalid_multipart", "The multipart request could not be read."));
 		rules.addForAnnotation(ResponseStatus.class, this::responseStatus);
 		rules.addFallback(ErrorResponse.class, (ex) -> fromErrorResponse((ErrorResponse) ex, true));
+	}
+
+	@Override
+	public List<ErrorCodeEntry> errorCodes() {
+		return List.of(
+				ErrorCodeEntry.builtIn("invalid_json", 400, "The request body is not valid JSON.",
+						"The request body is missing or is not well-formed JSON."),
+				ErrorCodeEntry.builtIn("invalid_field", 400, "A field of the request body has a wrong value.",
+						"A JSON value of the request body has the wrong type; fields names each such field with the "
+								+ "kind of value expected."),
+				ErrorCodeEntry.builtIn("missing_parameter", 400, "Required query parameter 'q' is missing.",
+						"A required query parameter, request part or matrix variable is missing."),
+				ErrorCodeEntry.builtIn("missing_header", 400, "Required header 'X-Tenant' is missing.",
+						"A required request header is missing."),
+				ErrorCodeEntry.builtIn("missing_cookie", 400, "Required cookie 'session' is missing.",
+						"A required cookie is missing."),
+				ErrorCodeEntry.builtIn("invalid_parameter", 400, "Parameter 'id' must be an integer.",
+						"A path or query parameter cannot be converted to the type the operation expects."),
+				ErrorCodeEntry.builtIn("invalid_multipart", 400, "The multipart request could not be read.",
+						"The multipart request body is malformed."));
 	}
 
 	private ResolvedError.Builder notReadable(HttpMessageNotReadableException ex) {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import dev.apierrors.FieldNameResolver;
 import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.catalog.ErrorCodeEntry;
 import dev.apierrors.core.resolve.ErrorRuleContributor;
 import dev.apierrors.core.resolve.ErrorRules;
 import dev.apierrors.core.resolve.FieldErrors;
@@ -78,6 +79,13 @@ public final class ValidationRules implements ErrorRuleContributor {
 		if (BEAN_VALIDATION_PRESENT) {
 			BeanValidation.register(rules, this);
 		}
+	}
+
+	@Override
+	public List<ErrorCodeEntry> errorCodes() {
+		return List.of(ErrorCodeEntry.builtIn(this.code, this.status, this.catalog.message(422),
+				"Values of the request failed validation; fields names each invalid value (JSON path, parameter or "
+						+ "header name) with its message."));
 	}
 
 	/**

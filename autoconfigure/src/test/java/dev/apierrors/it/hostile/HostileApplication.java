@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.slf4j.MDC;
 
+import dev.apierrors.ApiErrorCode;
 import dev.apierrors.ApiErrorCustomizer;
 import dev.apierrors.ApiException;
 import dev.apierrors.NotFoundException;
@@ -37,6 +38,7 @@ import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -452,6 +454,26 @@ public class HostileApplication {
 		@ExceptionHandler(Exception.class)
 		ResponseEntity<Map<String, Object>> everything(Exception ex) {
 			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("handled_by", "catch_all"));
+		}
+
+	}
+
+	/**
+	 * The codes of the faults, declared so that the error catalog knows them (it finds enums in the application's
+	 * packages) and the fault tests see only the problems they provoke.
+	 */
+	enum FaultCodes implements ApiErrorCode {
+
+		CUSTOMIZER_TRAP, LINKAGE_TRAP, HEADER_TRAP;
+
+		@Override
+		public HttpStatusCode status() {
+			return HttpStatus.CONFLICT;
+		}
+
+		@Override
+		public String message() {
+			return "The order is locked.";
 		}
 
 	}

@@ -1,0 +1,7 @@
+/**
+ * Actuator endpoint that publishes the error catalog.
+ */
+@NullMarked
+package dev.apierrors.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,157 @@
+package dev.apierrors.autoconfigure.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.apierrors.ApiError;
+import dev.apierrors.ApiErrorCode;
+import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.catalog.ErrorCodeEntry;
+import dev.apierrors.core.catalog.ErrorCodeEntry.Source;
+import dev.apierrors.core.resolve.ErrorRuleContributor;
+import dev.apierrors.core.resolve.ExceptionMapping;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Collects the declared codes for the error catalog, in order of precedence: configured mappings, the
+ * application's {@link ApiErrorCode} beans (single, arrays and collections), {@code ApiErrorCode} enums,
+ * {@code @ApiError} and {@code @ResponseStatus} exceptions in the application's packages (those of
+ * {@code @SpringBootApplication}, as entity scanning uses), then the codes the rule contributors declare.
+ */
+final class ErrorCodeDeclarations {
+
+	private static final Logger logger = LoggerFactory.getLogger(ErrorCodeDeclarations.class);
+
+	private static final ResolvableType COLLECTION_OF_CODES = ResolvableType
+		.forType(new ParameterizedTypeReference<Collection<? extends ApiErrorCode>>() {
+		});
+
+	private final ListableBeanFactory beanFactory;
+
+	private final ErrorCatalog statuses;
+
+	private final List<ExceptionMapping> mappings;
+
+	private final List<ErrorRuleContributor> contributors;
+
+	private final Environment environment;
+
+	private final ResourceLoader resourceLoader;
+
+	ErrorCodeDeclarations(ListableBeanFactory beanFactory, ErrorCatalog statuses, List<ExceptionMapping> mappings,
+			List<ErrorRuleContributor> contributors, Environment environment, ResourceLoader resourceLoader) {
+		this.beanFactory = beanFactory;
+		this.statuses = statuses;
+		this.mappings = mappings;
+		this.contributors = contributors;
+		this.environment = environment;
+		this.resourceLoader = resourceLoader;
+	}
+
+	List<ErrorCodeEntry> collect() {
+		List<ErrorCodeEntry> entries = new ArrayList<>();
+		for (ExceptionMapping mapping : this.mappings) {
+			int status = mapping.status();
+			entries.add(new ErrorCodeEntry((mapping.code() != null) ? mapping.code() : this.statuses.code(status),
+					status, (mapping.message() != null) ? mapping.message() : this.statuses.message(status),
+					"Answers " + mapping.exception().getName() + ".", Source.CONFIGURATION));
+		}
+		addBeans(entries);
+		scanApplicationPackages(entries);
+		for (ErrorRuleContributor contributor : this.contributors) {
+			entries.addAll(contributor.errorCodes());
+		}
+		return entries;
+	}
+
+	private void addBeans(List<ErrorCodeEntry> entries) {
+		for (ApiErrorCode code : this.beanFactory.getBeansOfType(ApiErrorCode.class, false, true).values()) {
+			entries.add(ErrorCodeEntry.of(code, Source.APPLICATION));
+		}
+		for (Object array : this.beanFactory.getBeansOfType(ApiErrorCode[].class, false, true).values()) {
+			for (ApiErrorCode code : (ApiErrorCode[]) array) {
+				entries.add(ErrorCodeEntry.of(code, Source.APPLICATION));
+			}
+		}
+		for (String name : this.beanFactory.getBeanNamesForType(COLLECTION_OF_CODES, false, true)) {
+			for (Object code : (Collection<?>) this.beanFactory.getBean(name)) {
+				if (code instanceof ApiErrorCode declared) {
+					entries.add(ErrorCodeEntry.of(declared, Source.APPLICATION));
+				}
+			}
+		}
+	}
+
+	private void scanApplicationPackages(List<ErrorCodeEntry> entries) {
+		if (!AutoConfigurationPackages.has(this.beanFactory)) {
+			return;
+		}
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
+				this.environment);
+		scanner.setResourceLoader(this.resourceLoader);
+		scanner.addIncludeFilter(new AssignableTypeFilter(ApiErrorCode.class));
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ApiError.class, true, false));
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ResponseStatus.class, true, false));
+		ClassLoader classLoader = this.resourceLoader.getClassLoader();
+		List<ErrorCodeEntry> annotated = new ArrayList<>();
+		List<ErrorCodeEntry> responseStatus = new ArrayList<>();
+		for (String basePackage : AutoConfigurationPackages.get(this.beanFactory)) {
+			scanner.findCandidateComponents(basePackage).forEach((candidate) -> {
+				Class<?> type = load(candidate.getBeanClassName(), classLoader);
+				if (type == null) {
+					return;
+				}
+				if (type.isEnum() && ApiErrorCode.class.isAssignableFrom(type)) {
+					for (Object constant : type.getEnumConstants()) {
+						entries.add(ErrorCodeEntry.of((ApiErrorCode) constant, Source.APPLICATION));
+					}
+				}
+				else if (Throwable.class.isAssignableFrom(type)) {
+					ErrorCodeEntry entry = forExceptionClass(type);
+					// A class that answers its status's default code adds nothing the status does not.
+					if (entry != null && !entry.code().equals(this.statuses.code(entry.status()))) {
+						(entry.source() == Source.API_ERROR ? annotated : responseStatus).add(entry);
+					}
+				}
+			});
+		}
+		entries.addAll(annotated);
+		entries.addAll(responseStatus);
+	}
+
+	private @Nullable ErrorCodeEntry forExceptionClass(Class<?> type) {
+		return ErrorCodeEntry.forExceptionClass(type, this.statuses);
+	}
+
+	private static @Nullable Class<?> load(@Nullable String name, @Nullable ClassLoader classLoader) {
+		if (name == null) {
+			return null;
+		}
+		try {
+			return ClassUtils.forName(name, classLoader);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			logger.debug("Could not load {} for the error catalog: {}", name, ex.toString());
+			return null;
+		}
+	}
+
+
+}
