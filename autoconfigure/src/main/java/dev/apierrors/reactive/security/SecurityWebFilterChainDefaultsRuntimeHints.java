@@ -10,7 +10,7 @@ import org.springframework.util.ClassUtils;
 /**
  * Registers the private fields of Spring Security's WebFlux filters that {@link SecurityWebFilterChainDefaults}
  * reads by reflection to tell Security's own defaults from the application's handlers. Registered only when
- * Spring Security's WebFlux support is present.
+ * Spring WebFlux and Spring Security's WebFlux support are present.
  */
 final class SecurityWebFilterChainDefaultsRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -24,9 +24,11 @@ final class SecurityWebFilterChainDefaultsRuntimeHints implements RuntimeHintsRe
 
 	static final String HTTP_BASIC_ENTRY_POINT = PACKAGE + "authentication.HttpBasicServerAuthenticationEntryPoint";
 
+	private static final String WEBFLUX = "org.springframework.web.reactive.config.WebFluxConfigurer";
+
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		if (!ClassUtils.isPresent(EXCEPTION_TRANSLATION, classLoader)) {
+		if (!ClassUtils.isPresent(WEBFLUX, classLoader) || !ClassUtils.isPresent(EXCEPTION_TRANSLATION, classLoader)) {
 			return;
 		}
 		register(hints, EXCEPTION_TRANSLATION, "authenticationEntryPoint", "accessDeniedHandler");

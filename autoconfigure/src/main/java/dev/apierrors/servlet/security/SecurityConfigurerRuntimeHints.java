@@ -10,7 +10,7 @@ import org.springframework.util.ClassUtils;
 /**
  * Registers what {@link ApiErrorsSecurityConfigurer} reads by reflection: the private fields that hold HTTP Basic's
  * entry point and its charset, and the login configurers it looks up by name to tell whether a chain has an entry
- * point of its own. Registered only when Spring Security's web configuration is present.
+ * point of its own. Registered only when Spring MVC and Spring Security's web configuration are present.
  */
 final class SecurityConfigurerRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -19,9 +19,11 @@ final class SecurityConfigurerRuntimeHints implements RuntimeHintsRegistrar {
 	static final String BASIC_ENTRY_POINT = "org.springframework.security.web.authentication.www."
 			+ "BasicAuthenticationEntryPoint";
 
+	private static final String WEB_MVC = "org.springframework.web.servlet.DispatcherServlet";
+
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		if (!ClassUtils.isPresent(HTTP_BASIC_CONFIGURER, classLoader)) {
+		if (!ClassUtils.isPresent(WEB_MVC, classLoader) || !ClassUtils.isPresent(HTTP_BASIC_CONFIGURER, classLoader)) {
 			return;
 		}
 		hints.reflection().registerType(TypeReference.of(HTTP_BASIC_CONFIGURER),

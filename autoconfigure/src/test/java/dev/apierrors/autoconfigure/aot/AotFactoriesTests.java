@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AotFactoriesTests {
 
-	private final SpringFactoriesLoader loader = SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories");
+	private final SpringFactoriesLoader loader = SpringFactoriesLoader
+		.forResourceLocation("META-INF/spring/aot.factories");
 
 	@Test
 	void registrarsAreLoaded() {

@@ -101,7 +101,8 @@ class ApiErrorsBeanFactoryInitializationAotProcessorTests {
 	@Test
 	void settingsThatChoseBeansAreCheckedAtStartUp() throws IOException {
 		process(Map.of("api.errors.idempotency.store", "memory"));
-		assertThat(generatedSources()).contains("BuildTimeSettings.check(environment, \"api.errors.enabled\", \"true\", "
+		assertThat(generatedSources()).contains("BuildTimeSettings.check(environment, "
+				+ "\"api.errors.enabled\", \"true\", "
 				+ "\"api.errors.idempotency.enabled\", \"true\", \"api.errors.idempotency.store\", \"memory\", "
 				+ "\"api.errors.client.decode\", \"true\")");
 	}
@@ -114,7 +115,9 @@ class ApiErrorsBeanFactoryInitializationAotProcessorTests {
 
 	private RuntimeHints process(Map<String, Object> properties) {
 		GenericWebApplicationContext context = new GenericWebApplicationContext();
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", new HashMap<>(properties)));
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("test", new HashMap<>(properties)));
 		AnnotationConfigUtils.registerAnnotationConfigProcessors(context);
 		context.registerBean(AotTestApplication.class);
 		context.registerBean(StarterConfiguration.class);

@@ -41,4 +41,12 @@ class SecurityWebFilterChainDefaultsRuntimeHintsTests {
 		assertThat(hints.reflection().typeHints()).isEmpty();
 	}
 
+	@Test
+	void nothingIsRegisteredInAnApplicationWithoutWebFlux() {
+		RuntimeHints hints = new RuntimeHints();
+		new SecurityWebFilterChainDefaultsRuntimeHints().registerHints(hints,
+				new FilteredClassLoader("org.springframework.web.reactive"));
+		assertThat(hints.reflection().typeHints()).isEmpty();
+	}
+
 }

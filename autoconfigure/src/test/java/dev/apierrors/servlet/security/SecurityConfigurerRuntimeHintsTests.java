@@ -45,6 +45,12 @@ class SecurityConfigurerRuntimeHintsTests {
 		assertThat(hints.reflection().typeHints()).isEmpty();
 	}
 
+	@Test
+	void nothingIsRegisteredInAnApplicationWithoutSpringMvc() {
+		RuntimeHints hints = register(new FilteredClassLoader("org.springframework.web.servlet"));
+		assertThat(hints.reflection().typeHints()).isEmpty();
+	}
+
 	private static RuntimeHints register(ClassLoader classLoader) {
 		RuntimeHints hints = new RuntimeHints();
 		new SecurityConfigurerRuntimeHints().registerHints(hints, classLoader);
