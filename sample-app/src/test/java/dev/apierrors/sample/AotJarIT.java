@@ -46,8 +46,7 @@ class AotJarIT {
 			port = socket.getLocalPort();
 		}
 		log = Files.createTempFile("sample-aot", ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Dspring.aot.enabled=true", "-jar", jar.toString(),
+		List<String> command = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true", "-jar", jar.toString(),
 				"--server.port=" + port, "--server.address=127.0.0.1"));
 		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		long deadline = System.nanoTime() + START_UP.toNanos();
@@ -125,12 +124,35 @@ class AotJarIT {
 	}
 
 	@Test
+	void settingFixedAtBuildTimeCannotBeChangedAtStartUp() throws Exception {
+		Path output = Files.createTempFile("sample-aot-disabled", ".log");
+		Process disabled = new ProcessBuilder(java(), "-Dspring.aot.enabled=true", "-jar",
+				System.getProperty("sample.jar"), "--server.port=0", "--api.errors.enabled=false")
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		try {
+			assertThat(disabled.waitFor(START_UP.toSeconds(), TimeUnit.SECONDS)).as("the sample stopped").isTrue();
+		}
+		finally {
+			disabled.destroyForcibly();
+		}
+		assertThat(disabled.exitValue()).isNotZero();
+		assertThat(Files.readString(output)).contains("api.errors.enabled is 'false', but the application was "
+				+ "processed ahead of time with 'true'");
+	}
+
+	@Test
 	void nativeImageMetadataHasTheStartersHintsForTheSample() throws IOException {
 		String metadata = Files.readString(Path.of(System.getProperty("sample.aot-metadata")));
 		assertThat(metadata).contains("\"java.util.NoSuchElementException\"",
 				"\"dev.apierrors.sample.UserController$DuplicateEmailException\"", "messages_*.properties",
 				"\"basicAuthEntryPoint\"", "\"jakarta.validation.ConstraintViolationException\"",
 				"\"org.springframework.web.bind.annotation.ResponseStatus\"");
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private HttpResponse<String> get(String path, String... headers) throws Exception {
