@@ -36,11 +36,11 @@ import org.springframework.util.ReflectionUtils;
 public final class ApiErrorsSecurityConfigurer
 		extends AbstractHttpConfigurer<ApiErrorsSecurityConfigurer, HttpSecurity> {
 
-	private static final String CONFIGURERS = "org.springframework.security.config.annotation.web.configurers.";
+	static final String CONFIGURERS = "org.springframework.security.config.annotation.web.configurers.";
 
-	private static final String RESOURCE_SERVER = CONFIGURERS + "oauth2.server.resource.OAuth2ResourceServerConfigurer";
+	static final String RESOURCE_SERVER = CONFIGURERS + "oauth2.server.resource.OAuth2ResourceServerConfigurer";
 
-	private static final List<String> MECHANISMS_WITH_OWN_ENTRY_POINT = List.of(CONFIGURERS + "HttpBasicConfigurer",
+	static final List<String> MECHANISMS_WITH_OWN_ENTRY_POINT = List.of(CONFIGURERS + "HttpBasicConfigurer",
 			CONFIGURERS + "FormLoginConfigurer", CONFIGURERS + "oauth2.client.OAuth2LoginConfigurer",
 			CONFIGURERS + "saml2.Saml2LoginConfigurer", CONFIGURERS + "ott.OneTimeTokenLoginConfigurer",
 			CONFIGURERS + "WebAuthnConfigurer",

@@ -1,0 +1,7 @@
+/**
+ * An application package for the ahead-of-time processing tests: exceptions with and without annotations.
+ */
+@NullMarked
+package dev.apierrors.autoconfigure.aot.app;
+
+import org.jspecify.annotations.NullMarked;
