@@ -15,6 +15,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,6 +48,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated());
 		http.csrf((csrf) -> csrf.disable());
+		// A token API keeps no session: no JSESSIONID for a 401, no request saved for a login page that does not exist.
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.addFilterBefore(new DemoTokenFilter(), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

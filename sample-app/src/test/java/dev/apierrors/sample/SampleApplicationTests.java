@@ -85,6 +85,7 @@ class SampleApplicationTests {
 		HttpResponse<String> response = get("/api/orders/1");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"sample\"");
+		assertThat(response.headers().firstValue("Set-Cookie")).as("no session for a token API").isEmpty();
 	}
 
 	@Test
