@@ -4,6 +4,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -94,9 +95,11 @@ final class ErrorCodeDeclarations {
 	}
 
 	private void addApplicationTypes(List<ErrorCodeEntry> entries) {
+		long start = System.nanoTime();
 		List<ErrorCodeEntry> annotated = new ArrayList<>();
 		List<ErrorCodeEntry> responseStatus = new ArrayList<>();
-		for (String name : this.types.classNames()) {
+		List<String> classNames = this.types.classNames();
+		for (String name : classNames) {
 			Class<?> type = load(name, this.classLoader);
 			if (type == null) {
 				continue;
@@ -116,6 +119,10 @@ final class ErrorCodeDeclarations {
 		}
 		entries.addAll(annotated);
 		entries.addAll(responseStatus);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Read the codes of {} error code types ({}) in {} ms", classNames.size(), this.types.origin(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+		}
 	}
 
 	// The types also name abstract and inner classes, whose annotations the resolver reads for their subclasses

@@ -88,6 +88,10 @@ public final class ErrorCodeTypes {
 		return this.classNames.get();
 	}
 
+	String origin() {
+		return this.origin;
+	}
+
 	private static List<String> scan(BeanFactory beanFactory, Environment environment,
 			ResourceLoader resourceLoader) {
 		if (!AutoConfigurationPackages.has(beanFactory)) {
@@ -129,7 +133,7 @@ public final class ErrorCodeTypes {
 
 	@Override
 	public String toString() {
-		return "ErrorCodeTypes (" + this.origin + ")";
+		return "ErrorCodeTypes (" + origin() + ")";
 	}
 
 }

@@ -161,7 +161,8 @@ class ApiErrorsCodeTypesBeanRegistrationAotProcessorTests {
 		Path classes = Files.createDirectories(directory.resolve("classes"));
 		List<String> arguments = new ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-classpath",
 				System.getProperty("java.class.path")));
-		for (Map.Entry<String, InputStreamSource> file : this.generatedFiles.getGeneratedFiles(Kind.SOURCE).entrySet()) {
+		Map<String, InputStreamSource> generated = this.generatedFiles.getGeneratedFiles(Kind.SOURCE);
+		for (Map.Entry<String, InputStreamSource> file : generated.entrySet()) {
 			Path source = sources.resolve(file.getKey());
 			Files.createDirectories(source.getParent());
 			try (InputStream in = file.getValue().getInputStream()) {
