@@ -10,8 +10,8 @@ import javax.lang.model.element.Modifier;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.apierrors.ApiError;
 import dev.apierrors.autoconfigure.ApiErrorsProperties;
+import dev.apierrors.autoconfigure.catalog.ErrorCodeTypes;
 import dev.apierrors.core.i18n.MessageLocalizer;
 import dev.apierrors.core.resolve.ErrorResolver;
 
@@ -19,26 +19,19 @@ import org.springframework.aot.generate.GeneratedMethod;
 import org.springframework.aot.generate.GenerationContext;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.TypeReference;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationCode;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.javapoet.CodeBlock;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Contributes, at build time, what the starter reads at run time that depends on the application:
@@ -46,7 +39,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * <li>the classes named in {@code api.errors.mappings}, which the resolver loads by name (with the names it tries
  * on the way for nested classes);</li>
  * <li>the exception classes of the application's packages annotated with {@code @ApiError} or
- * {@code @ResponseStatus}, whose annotations the resolver reads;</li>
+ * {@code @ResponseStatus}, whose annotations the resolver reads (found by the scan of {@link ErrorCodeTypes}, which
+ * {@link ApiErrorsCodeTypesBeanRegistrationAotProcessor} lists for the catalog);</li>
  * <li>the properties files of the message bundles ({@code spring.messages.basename}), whose locales the message
  * localizer lists;</li>
  * <li>the values of the settings that choose beans through conditions, checked again at start-up by
@@ -130,37 +124,29 @@ final class ApiErrorsBeanFactoryInitializationAotProcessor implements BeanFactor
 
 	/**
 	 * Return the exception classes of the application's packages (those of {@code @SpringBootApplication}) that
-	 * carry {@code @ApiError} or {@code @ResponseStatus}, abstract and nested ones included.
+	 * carry {@code @ApiError} or {@code @ResponseStatus}, abstract and nested ones included: the exceptions among
+	 * the error code types that the catalog's scan finds.
 	 */
 	static Set<String> annotatedExceptionClassNames(ConfigurableListableBeanFactory beanFactory,
 			Environment environment, @Nullable ClassLoader classLoader) {
 		Set<String> names = new LinkedHashSet<>();
-		if (!AutoConfigurationPackages.has(beanFactory)) {
-			return names;
-		}
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
-				environment) {
-
-			@Override
-			protected boolean isCandidateComponent(AnnotatedBeanDefinition beanDefinition) {
-				return true;
-			}
-
-		};
-		scanner.setResourceLoader(new DefaultResourceLoader(classLoader));
-		TypeFilter exception = new AssignableTypeFilter(Throwable.class);
-		TypeFilter apiError = new AnnotationTypeFilter(ApiError.class);
-		TypeFilter responseStatus = new AnnotationTypeFilter(ResponseStatus.class);
-		scanner.addIncludeFilter((reader, factory) -> (apiError.match(reader, factory)
-				|| responseStatus.match(reader, factory)) && exception.match(reader, factory));
-		for (String basePackage : AutoConfigurationPackages.get(beanFactory)) {
-			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-				if (candidate.getBeanClassName() != null) {
-					names.add(candidate.getBeanClassName());
-				}
+		ErrorCodeTypes types = ErrorCodeTypes.scanning(beanFactory, environment,
+				new DefaultResourceLoader(classLoader));
+		for (String name : types.classNames()) {
+			if (isThrowable(name, classLoader)) {
+				names.add(name);
 			}
 		}
 		return names;
+	}
+
+	private static boolean isThrowable(String className, @Nullable ClassLoader classLoader) {
+		try {
+			return Throwable.class.isAssignableFrom(ClassUtils.forName(className, classLoader));
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -19,7 +19,8 @@ import org.springframework.core.annotation.Order;
 /**
  * Auto-configuration of the error catalog: the registry of every code the application can answer with, which the
  * actuator endpoint and the OpenAPI documentation publish, and the customizer that reports codes the catalog does
- * not know.
+ * not know. The classes of the application's packages that declare codes are an {@link ErrorCodeTypes} bean, which
+ * scans on the JVM and is listed at build time when the application is processed ahead of time.
  */
 @AutoConfiguration(after = ApiErrorsAutoConfiguration.class)
 @ConditionalOnBean(ErrorResolver.class)
@@ -28,12 +29,19 @@ public final class ApiErrorsCatalogAutoConfiguration {
 	ApiErrorsCatalogAutoConfiguration() {
 	}
 
+	// Scans on first use; ahead-of-time processing replaces it with the list of what it finds at build time.
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorCodeTypes apiErrorsCodeTypes(ApplicationContext context) {
+		return ErrorCodeTypes.scanning(context, context.getEnvironment(), context);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorCodeRegistry apiErrorsCodeRegistry(ErrorCatalog catalog, ErrorResolver resolver,
-			ObjectProvider<ErrorRuleContributor> contributors, ApplicationContext context) {
+			ObjectProvider<ErrorRuleContributor> contributors, ErrorCodeTypes types, ApplicationContext context) {
 		ErrorCodeDeclarations declarations = new ErrorCodeDeclarations(context, catalog, resolver.mappings(),
-				contributors.orderedStream().toList(), context.getEnvironment(), context);
+				contributors.orderedStream().toList(), types, context.getClassLoader());
 		return new ErrorCodeRegistry(catalog, declarations::collect);
 	}
 

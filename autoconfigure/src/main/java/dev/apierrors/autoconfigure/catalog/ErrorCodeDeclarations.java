@@ -1,14 +1,15 @@
 package dev.apierrors.autoconfigure.catalog;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apierrors.ApiError;
 import dev.apierrors.ApiErrorCode;
 import dev.apierrors.core.catalog.ErrorCatalog;
 import dev.apierrors.core.catalog.ErrorCodeEntry;
@@ -17,23 +18,17 @@ import dev.apierrors.core.resolve.ErrorRuleContributor;
 import dev.apierrors.core.resolve.ExceptionMapping;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Collects the declared codes for the error catalog, in order of precedence: configured mappings, the
  * application's {@link ApiErrorCode} beans (single, arrays and collections), {@code ApiErrorCode} enums,
  * {@code @ApiError} and {@code @ResponseStatus} exceptions in the application's packages (those of
- * {@code @SpringBootApplication}, as entity scanning uses), then the codes the rule contributors declare.
+ * {@code @SpringBootApplication}, as entity scanning uses), then the codes the rule contributors declare. The
+ * classes of the application's packages come from {@link ErrorCodeTypes}: scanned on the JVM, listed at build time
+ * in an application processed ahead of time.
  */
 final class ErrorCodeDeclarations {
 
@@ -51,18 +46,18 @@ final class ErrorCodeDeclarations {
 
 	private final List<ErrorRuleContributor> contributors;
 
-	private final Environment environment;
+	private final ErrorCodeTypes types;
 
-	private final ResourceLoader resourceLoader;
+	private final @Nullable ClassLoader classLoader;
 
 	ErrorCodeDeclarations(ListableBeanFactory beanFactory, ErrorCatalog statuses, List<ExceptionMapping> mappings,
-			List<ErrorRuleContributor> contributors, Environment environment, ResourceLoader resourceLoader) {
+			List<ErrorRuleContributor> contributors, ErrorCodeTypes types, @Nullable ClassLoader classLoader) {
 		this.beanFactory = beanFactory;
 		this.statuses = statuses;
 		this.mappings = mappings;
 		this.contributors = contributors;
-		this.environment = environment;
-		this.resourceLoader = resourceLoader;
+		this.types = types;
+		this.classLoader = classLoader;
 	}
 
 	List<ErrorCodeEntry> collect() {
@@ -74,7 +69,7 @@ final class ErrorCodeDeclarations {
 					"Answers " + mapping.exception().getName() + ".", Source.CONFIGURATION));
 		}
 		addBeans(entries);
-		scanApplicationPackages(entries);
+		addApplicationTypes(entries);
 		for (ErrorRuleContributor contributor : this.contributors) {
 			entries.addAll(contributor.errorCodes());
 		}
@@ -99,41 +94,43 @@ final class ErrorCodeDeclarations {
 		}
 	}
 
-	private void scanApplicationPackages(List<ErrorCodeEntry> entries) {
-		if (!AutoConfigurationPackages.has(this.beanFactory)) {
-			return;
-		}
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
-				this.environment);
-		scanner.setResourceLoader(this.resourceLoader);
-		scanner.addIncludeFilter(new AssignableTypeFilter(ApiErrorCode.class));
-		scanner.addIncludeFilter(new AnnotationTypeFilter(ApiError.class, true, false));
-		scanner.addIncludeFilter(new AnnotationTypeFilter(ResponseStatus.class, true, false));
-		ClassLoader classLoader = this.resourceLoader.getClassLoader();
+	private void addApplicationTypes(List<ErrorCodeEntry> entries) {
+		long start = System.nanoTime();
 		List<ErrorCodeEntry> annotated = new ArrayList<>();
 		List<ErrorCodeEntry> responseStatus = new ArrayList<>();
-		for (String basePackage : AutoConfigurationPackages.get(this.beanFactory)) {
-			scanner.findCandidateComponents(basePackage).forEach((candidate) -> {
-				Class<?> type = load(candidate.getBeanClassName(), classLoader);
-				if (type == null) {
-					return;
+		List<String> classNames = this.types.classNames();
+		for (String name : classNames) {
+			Class<?> type = load(name, this.classLoader);
+			if (type == null) {
+				continue;
+			}
+			if (type.isEnum() && ApiErrorCode.class.isAssignableFrom(type)) {
+				for (Object constant : type.getEnumConstants()) {
+					entries.add(ErrorCodeEntry.of((ApiErrorCode) constant, Source.APPLICATION));
 				}
-				if (type.isEnum() && ApiErrorCode.class.isAssignableFrom(type)) {
-					for (Object constant : type.getEnumConstants()) {
-						entries.add(ErrorCodeEntry.of((ApiErrorCode) constant, Source.APPLICATION));
-					}
+			}
+			else if (Throwable.class.isAssignableFrom(type) && isIndependentAndConcrete(type)) {
+				ErrorCodeEntry entry = forExceptionClass(type);
+				// A class that answers its status's default code adds nothing the status does not.
+				if (entry != null && !entry.code().equals(this.statuses.code(entry.status()))) {
+					(entry.source() == Source.API_ERROR ? annotated : responseStatus).add(entry);
 				}
-				else if (Throwable.class.isAssignableFrom(type)) {
-					ErrorCodeEntry entry = forExceptionClass(type);
-					// A class that answers its status's default code adds nothing the status does not.
-					if (entry != null && !entry.code().equals(this.statuses.code(entry.status()))) {
-						(entry.source() == Source.API_ERROR ? annotated : responseStatus).add(entry);
-					}
-				}
-			});
+			}
 		}
 		entries.addAll(annotated);
 		entries.addAll(responseStatus);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Read the codes of {} error code types ({}) in {} ms", classNames.size(), this.types.origin(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+		}
+	}
+
+	// The types also name abstract and inner classes, whose annotations the resolver reads for their subclasses
+	// but which are no exception of their own for the catalog.
+	private static boolean isIndependentAndConcrete(Class<?> type) {
+		int modifiers = type.getModifiers();
+		return !Modifier.isAbstract(modifiers) && !type.isAnonymousClass() && !type.isLocalClass()
+				&& (!type.isMemberClass() || Modifier.isStatic(modifiers));
 	}
 
 	private @Nullable ErrorCodeEntry forExceptionClass(Class<?> type) {

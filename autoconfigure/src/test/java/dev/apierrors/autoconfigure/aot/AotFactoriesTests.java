@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,12 @@ class AotFactoriesTests {
 	void processorIsLoaded() {
 		assertThat(this.loader.load(BeanFactoryInitializationAotProcessor.class))
 			.hasAtLeastOneElementOfType(ApiErrorsBeanFactoryInitializationAotProcessor.class);
+	}
+
+	@Test
+	void registrationProcessorIsLoaded() {
+		assertThat(this.loader.load(BeanRegistrationAotProcessor.class))
+			.hasAtLeastOneElementOfType(ApiErrorsCodeTypesBeanRegistrationAotProcessor.class);
 	}
 
 }

@@ -106,6 +106,15 @@ class ApiErrorsCatalogAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void typesBackOffWhenTheApplicationDefinesThem() {
+		this.runner.withUserConfiguration(UserTypes.class).run((context) -> {
+			assertThat(context).hasSingleBean(ErrorCodeTypes.class).hasBean("userTypes");
+			assertThat(context.getBean(ErrorCodeRegistry.class).find("scanned_enum_code").source())
+				.isEqualTo(Source.APPLICATION);
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class CodeBeans {
 
@@ -148,6 +157,16 @@ class ApiErrorsCatalogAutoConfigurationTests {
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTypes {
+
+		@Bean
+		ErrorCodeTypes userTypes() {
+			return ErrorCodeTypes.of(ScannedConfiguration.class.getName() + "$ScannedCode");
 		}
 
 	}
