@@ -231,7 +231,7 @@ class AotJarIT {
 	void settingFixedAtBuildTimeCannotBeChangedAtStartUp() throws Exception {
 		Path output = Files.createTempFile("sample-aot-disabled", ".log");
 		Process disabled = new ProcessBuilder(java(), "-Dspring.aot.enabled=true", "-jar",
-				System.getProperty("sample.jar"), "--server.port=0", "--api.errors.enabled=false")
+				System.getProperty("sample.jar"), "--server.port=0", "--management.server.port=0", "--api.errors.enabled=false")
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
