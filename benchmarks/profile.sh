@@ -3,7 +3,8 @@
 # endpoint with wrk and prints the hottest methods from the execution samples, by self time and inclusive.
 #
 # Usage: benchmarks/profile.sh [ok|notfound|invalid|noroute] [starter|boot|...]   (run benchmarks/run.sh once first,
-#        or BUILD=1, so that the jars exist). Knobs: SECONDS_RUN (20), TOP (25).
+#        or BUILD=1, so that the jars exist). WebFlux variants: webflux-starter, webflux-boot, webflux-problem (run
+#        benchmarks/webflux.sh once first). Knobs: SECONDS_RUN (20), TOP (25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENDPOINT=${1:-notfound}
@@ -16,7 +17,7 @@ VERSION=0.1.0-SNAPSHOT
 mkdir -p "$OUT"
 
 if [ "${BUILD:-0}" = 1 ]; then
-	./mvnw -B -q -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter,benchmarks/app-wimdeblauwe -am package -DskipTests
+	./mvnw -B -q -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter,benchmarks/app-wimdeblauwe,benchmarks/app-webflux,benchmarks/app-webflux-starter -am package -DskipTests
 fi
 case "$VARIANT" in
 	starter) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="" ;;
@@ -24,6 +25,9 @@ case "$VARIANT" in
 	boot) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="" ;;
 	problem) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="--spring.mvc.problemdetails.enabled=true" ;;
 	advice) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="--spring.profiles.active=advice" ;;
+	webflux-starter) JAR=benchmarks/app-webflux-starter/target/api-errors-bench-app-webflux-starter-$VERSION.jar ARGS="" ;;
+	webflux-boot) JAR=benchmarks/app-webflux/target/api-errors-bench-app-webflux-$VERSION-exec.jar ARGS="" ;;
+	webflux-problem) JAR=benchmarks/app-webflux/target/api-errors-bench-app-webflux-$VERSION-exec.jar ARGS="--spring.webflux.problemdetails.enabled=true" ;;
 	*) echo "unknown variant $VARIANT" >&2; exit 1 ;;
 esac
 case "$ENDPOINT" in
@@ -44,7 +48,7 @@ java -Xms256m -Xmx256m -XX:FlightRecorderOptions=stackdepth=256 -jar "$JAR" --se
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
-	grep -q "Started BenchApplication" "$LOG" && break
+	grep -q "Started [A-Za-z]*BenchApplication" "$LOG" && break
 	sleep 0.2
 done
 wrk -t2 -c32 -d10s -H 'Accept: application/json' "${SCRIPT[@]}" "http://127.0.0.1:$PORT$URL" >/dev/null
