@@ -5,17 +5,25 @@
 # multiple of the same app's success path in the same round, the share of the success path's throughput each error
 # path keeps, and the starter's success path against the app without it.
 #
-# Usage: benchmarks/webflux.sh   (about 9 minutes on 2 cores; run it under /work/mvnl or with nothing else running)
-# Knobs: DURATION (s per run, 8), ROUNDS (4), WARMUP (s per endpoint, 5), THREADS (2), CONNECTIONS (32),
+# Besides GET /items/1 (the success path), the domain 404, the invalid POST /items and an unknown route, it drives a
+# valid POST /items (201), so that the validation error can also be set against the success of its own endpoint,
+# which decodes and validates the same body.
+#
+# Usage: benchmarks/webflux.sh   (about 9 minutes on 2 cores, with nothing else running)
+#        BASELINE_JAR=path/to/an/earlier/app-webflux-starter.jar benchmarks/webflux.sh: adds that build of the starter
+#        app as a fourth variant, for a before/after comparison in the same run (about 11 minutes with
+#        DURATION=6 WARMUP=8 ROUNDS=3).
+# Knobs: DURATION (s per run, 8), ROUNDS (3), WARMUP (s per endpoint, 10), THREADS (2), CONNECTIONS (32),
 #        BUILD (1: build the apps first), JAVA_OPTS (-Xms256m -Xmx256m).
+# Server CPU is read from /proc/<pid>/task/*/stat without the JIT compiler threads (JIT=1: the whole process).
 # Results: printed and kept under benchmarks/target/results-webflux/ (raw.tsv, summary.md, one log per app).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 DURATION=${DURATION:-8}
-ROUNDS=${ROUNDS:-4}
-WARMUP=${WARMUP:-5}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 BUILD=${BUILD:-1}
@@ -43,15 +51,22 @@ declare -A JAR=([boot]=$PLAIN_JAR [problem]=$PLAIN_JAR [starter]=$STARTER_JAR)
 declare -A ARGS=([boot]="" [problem]="--spring.webflux.problemdetails.enabled=true" [starter]="")
 declare -A LABEL=([boot]="Boot WebFlux default (\`DefaultErrorWebExceptionHandler\`), also the app without the starter"
 	[problem]="Boot WebFlux ProblemDetails enabled" [starter]="**api-errors (this starter)**")
+if [ -n "${BASELINE_JAR:-}" ]; then
+	VARIANTS=(boot problem before starter)
+	JAR[before]=$BASELINE_JAR
+	ARGS[before]=""
+	LABEL[before]="api-errors, baseline build (\`$(basename "$BASELINE_JAR")\`)"
+fi
 declare -A PORT PID
 
-ENDPOINTS=(ok notfound invalid noroute)
-declare -A PATH_OF=([ok]=/items/1 [notfound]=/items/0 [invalid]=/items [noroute]=/no/such/route)
+ENDPOINTS=(ok notfound created invalid noroute)
+declare -A PATH_OF=([ok]=/items/1 [notfound]=/items/0 [created]=/items [invalid]=/items [noroute]=/no/such/route)
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cat benchmarks/wrk/summary.lua > "$OUT/get.lua"
 cat benchmarks/wrk/summary.lua benchmarks/wrk/invalid-body.lua > "$OUT/post.lua"
+cat benchmarks/wrk/summary.lua benchmarks/wrk/valid-body.lua > "$OUT/post-valid.lua"
 
 cleanup() {
 	for name in "${!PID[@]}"; do
@@ -80,9 +95,19 @@ start() {
 	exit 1
 }
 
-# Server CPU (user + system) of a process, in clock ticks.
+# Server CPU (user + system) of a process, in clock ticks: the sum over its threads, leaving out the JIT compiler
+# threads unless JIT=1, since a JVM still compiling the reactive call chains in the first rounds would otherwise
+# count the compiler's work as the cost of the requests.
 ticks() {
-	sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+	if [ "${JIT:-0}" = 1 ]; then
+		sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+		return
+	fi
+	cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+		lp = index($0, "("); rp = match($0, /\) [A-Za-z] /)
+		if (substr($0, lp + 1, rp - lp - 1) ~ /CompilerThre/) next
+		split(substr($0, rp + 2), f, " "); sum += f[12] + f[13]
+	} END { print sum + 0 }'
 }
 
 # CPU of the children this shell has waited for (wrk), in clock ticks.
@@ -100,6 +125,7 @@ machine_ticks() {
 drive() {
 	local name=$1 endpoint=$2 seconds=$3 script=$OUT/get.lua
 	[ "$endpoint" = invalid ] && script=$OUT/post.lua
+	[ "$endpoint" = created ] && script=$OUT/post-valid.lua
 	local before after result wrk_before wrk_after all_before all_after
 	before=$(ticks "${PID[$name]}")
 	wrk_before=$(children_ticks)
@@ -122,6 +148,9 @@ probe() {
 	if [ "$endpoint" = invalid ]; then
 		headers=$(curl -s -o /dev/null -D - -H 'Accept: application/json' -H 'Content-Type: application/json' \
 			-d '{"name":"","priceCents":-5,"currency":"euro"}' "$url")
+	elif [ "$endpoint" = created ]; then
+		headers=$(curl -s -o /dev/null -D - -H 'Accept: application/json' -H 'Content-Type: application/json' \
+			-d '{"name":"Espresso cup","priceCents":1250,"currency":"EUR"}' "$url")
 	else
 		headers=$(curl -s -o /dev/null -D - -H 'Accept: application/json' "$url")
 	fi
@@ -182,7 +211,10 @@ for round in $(seq 1 "$ROUNDS"); do
 	count=${#VARIANTS[@]}
 	for k in $(seq 0 $((count - 1))); do
 		name=${VARIANTS[$(((k + round - 1) % count))]}
-		for endpoint in "${ENDPOINTS[@]}"; do
+		# The endpoint order flips every round, so that a machine or JIT still settling favours none of them.
+		order=("${ENDPOINTS[@]}")
+		[ $((round % 2)) = 0 ] && order=(noroute invalid created notfound ok)
+		for endpoint in "${order[@]}"; do
 			read -r rps requests cpu errors other < <(drive "$name" "$endpoint" "$DURATION")
 			printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$round" "$name" "$endpoint" "$rps" "$requests" "$cpu" \
 				"$errors" "$other" >>"$OUT/raw.tsv"
@@ -210,20 +242,23 @@ per_round() { # per_round VARIANT ENDPOINT COLUMN
 	echo
 	echo "Server CPU per request of each error path as a multiple of the same app's success path in the same round (status answered; c = the server closed the connection):"
 	echo
-	echo "| approach | success µs/request | domain 404 | \`@Valid\` body error | unknown route |"
-	echo "|---|---|---|---|---|"
+	echo "| approach | success µs/request | domain 404 | valid POST | \`@Valid\` body error | unknown route | \`@Valid\` error / valid POST |"
+	echo "|---|---|---|---|---|---|---|"
 	for name in "${VARIANTS[@]}"; do
 		row="| ${LABEL[$name]} | $(per_round "$name" ok 6 | spread '%.1f')"
-		for endpoint in notfound invalid noroute; do
+		for endpoint in notfound created invalid noroute; do
 			row="$row | $(ratios "$name" "$endpoint" 6 | spread '%.2f')× ${STATUS[$name.$endpoint]}"
 		done
+		row="$row | $(for r in $(seq 1 "$ROUNDS"); do
+			awk -v a="$(value "$r" "$name" invalid 6)" -v b="$(value "$r" "$name" created 6)" 'BEGIN { printf "%.3f\n", a / b }'
+		done | spread '%.2f')×"
 		echo "$row |"
 	done
 	echo
 	echo "Server CPU per request, µs (median [min-max] of the rounds):"
 	echo
-	echo "| approach | success | domain 404 | \`@Valid\` body error | unknown route |"
-	echo "|---|---|---|---|---|"
+	echo "| approach | success | domain 404 | valid POST | \`@Valid\` body error | unknown route |"
+	echo "|---|---|---|---|---|---|"
 	for name in "${VARIANTS[@]}"; do
 		row="| ${LABEL[$name]}"
 		for endpoint in "${ENDPOINTS[@]}"; do
@@ -234,11 +269,11 @@ per_round() { # per_round VARIANT ENDPOINT COLUMN
 	echo
 	echo "Share of the same app's success-path throughput kept by each error path:"
 	echo
-	echo "| approach | success req/s | domain 404 | \`@Valid\` body error | unknown route |"
-	echo "|---|---|---|---|---|"
+	echo "| approach | success req/s | domain 404 | valid POST | \`@Valid\` body error | unknown route |"
+	echo "|---|---|---|---|---|---|"
 	for name in "${VARIANTS[@]}"; do
 		row="| ${LABEL[$name]} | $(per_round "$name" ok 4 | median | xargs printf '%.0f')"
-		for endpoint in notfound invalid noroute; do
+		for endpoint in notfound created invalid noroute; do
 			row="$row | $(ratios "$name" "$endpoint" 4 | spread '%.2f')"
 		done
 		echo "$row |"
