@@ -1,8 +1,5 @@
 package dev.apierrors.reactive;
 
-import java.util.List;
-import java.util.Map;
-
 import reactor.core.publisher.Mono;
 
 import dev.apierrors.core.CauseChain;
@@ -113,9 +110,8 @@ public final class ReactiveErrorWriter {
 		for (String name : rendered.removedHeaders()) {
 			headers.remove(name);
 		}
-		for (Map.Entry<String, List<String>> header : rendered.headers().headerSet()) {
-			headers.put(header.getKey(), header.getValue());
-		}
+		// One putAll: iterating headerSet() would first build a case-insensitive view of the rendered headers.
+		headers.putAll(rendered.headers());
 		byte[] body = rendered.body();
 		headers.setContentLength(body.length);
 		if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
@@ -140,8 +136,11 @@ public final class ReactiveErrorWriter {
 	 * observation's span with an exception a {@code WebExceptionHandler} handled.
 	 */
 	private static void markObservation(ServerWebExchange exchange, ResolvedError error) {
-		ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-			.ifPresent((context) -> ErrorObservations.record(context, null, error));
+		ServerRequestObservationContext context = exchange
+			.getAttribute(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE);
+		if (context != null) {
+			ErrorObservations.record(context, null, error);
+		}
 	}
 
 }
