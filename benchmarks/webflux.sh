@@ -9,7 +9,7 @@
 # valid POST /items (201), so that the validation error can also be set against the success of its own endpoint,
 # which decodes and validates the same body.
 #
-# Usage: benchmarks/webflux.sh   (about 9 minutes on 2 cores, with nothing else running)
+# Usage: benchmarks/webflux.sh   (about 10 minutes on 2 cores, with nothing else running)
 #        BASELINE_JAR=path/to/an/earlier/app-webflux-starter.jar benchmarks/webflux.sh: adds that build of the starter
 #        app as a fourth variant, for a before/after comparison in the same run (about 11 minutes with
 #        DURATION=6 WARMUP=8 ROUNDS=3).
