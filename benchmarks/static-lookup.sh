@@ -15,7 +15,8 @@ JAR=${JAR:-benchmarks/app-starter/target/api-errors-bench-app-starter-0.1.0-SNAP
 HZ=$(getconf CLK_TCK)
 NAMES=(index index-off no-mappings)
 declare -A PORT=([index]=18901 [index-off]=18902 [no-mappings]=18903)
-declare -A ARGS=([index]="" [index-off]="--api.errors.static-resources.index=false"
+# The index logs once at debug what it read.
+declare -A ARGS=([index]="--logging.level.dev.apierrors.servlet.resource=debug" [index-off]="--api.errors.static-resources.index=false"
 	[no-mappings]="--spring.web.resources.add-mappings=false")
 declare -A PID
 cleanup() { for n in "${!PID[@]}"; do kill "${PID[$n]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }

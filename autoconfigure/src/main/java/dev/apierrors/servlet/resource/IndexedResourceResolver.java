@@ -45,7 +45,7 @@ final class IndexedResourceResolver implements ResourceResolver {
 	 * The locations that may hold the path, in their order; the given list itself when none is ruled out.
 	 */
 	private List<? extends Resource> candidates(String path, List<? extends Resource> locations) {
-		List<Resource> candidates = null;
+		@Nullable List<Resource> candidates = null;
 		for (int i = 0; i < locations.size(); i++) {
 			Resource location = locations.get(i);
 			if (mayHold(location, path)) {

@@ -100,17 +100,14 @@ public final class StaticResourceIndex {
 	}
 
 	/**
-	 * The path of a location made of a {@code classpath:} string (relative to its class loader, not to a class).
+	 * The path of a {@code classpath:} location from the class path root (also for one relative to a class).
 	 */
 	private static @Nullable String indexablePath(Resource location) {
 		if (location.getClass() != ClassPathResource.class) {
 			return null;
 		}
 		ClassPathResource resource = (ClassPathResource) location;
-		String path = resource.getPath();
-		boolean loaderRelative = !path.startsWith("/")
-				&& resource.getDescription().equals("class path resource [" + path + "]");
-		return (loaderRelative && resource.getClassLoader() != null) ? path : null;
+		return (resource.getClassLoader() != null) ? resource.getPath() : null;
 	}
 
 	private @Nullable ClassPathContents contentsOf(Resource location) {

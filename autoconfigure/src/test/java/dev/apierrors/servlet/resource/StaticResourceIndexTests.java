@@ -1,7 +1,6 @@
 package dev.apierrors.servlet.resource;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -171,8 +170,7 @@ class StaticResourceIndexTests {
 
 	private static void entry(JarOutputStream out, String name, String content) throws IOException {
 		out.putNextEntry(new ZipEntry(name));
-		OutputStream stream = out;
-		stream.write(content.getBytes(StandardCharsets.UTF_8));
+		out.write(content.getBytes(StandardCharsets.UTF_8));
 		out.closeEntry();
 	}
 
@@ -181,18 +179,18 @@ class StaticResourceIndexTests {
 	 */
 	static final class RecordingChain implements ResourceResolverChain {
 
-		List<? extends Resource> locations;
+		List<Resource> locations;
 
 		@Override
 		public Resource resolveResource(HttpServletRequest request, String requestPath,
 				List<? extends Resource> locations) {
-			this.locations = locations;
+			this.locations = List.copyOf(locations);
 			return null;
 		}
 
 		@Override
 		public String resolveUrlPath(String resourcePath, List<? extends Resource> locations) {
-			this.locations = locations;
+			this.locations = List.copyOf(locations);
 			return null;
 		}
 
