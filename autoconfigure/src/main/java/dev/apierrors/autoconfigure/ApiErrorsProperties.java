@@ -71,6 +71,8 @@ public class ApiErrorsProperties {
 
 	private final RateLimit rateLimit = new RateLimit();
 
+	private final StaticResources staticResources = new StaticResources();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -149,6 +151,10 @@ public class ApiErrorsProperties {
 
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
+	}
+
+	public StaticResources getStaticResources() {
+		return this.staticResources;
 	}
 
 	/**
@@ -427,6 +433,27 @@ public class ApiErrorsProperties {
 
 		public void setHeaders(ConfiguredRateLimitHeaders.Shape headers) {
 			this.headers = headers;
+		}
+
+	}
+
+	/**
+	 * Static resource settings (Spring MVC).
+	 */
+	public static class StaticResources {
+
+		/**
+		 * Whether Spring MVC's static resource handlers answer a path that no jar of the application holds without
+		 * asking the class loader, from an index of the jars read once; class path directories are still looked at.
+		 */
+		private boolean index = true;
+
+		public boolean isIndex() {
+			return this.index;
+		}
+
+		public void setIndex(boolean index) {
+			this.index = index;
 		}
 
 	}

@@ -17,6 +17,8 @@ import dev.apierrors.servlet.cors.ApiErrorsCorsProcessor;
 import dev.apierrors.servlet.cors.CorsProcessorPostProcessor;
 import dev.apierrors.servlet.filter.ErrorBoundaryFilter;
 import dev.apierrors.servlet.filter.RequestIdFilter;
+import dev.apierrors.servlet.resource.StaticResourceIndex;
+import dev.apierrors.servlet.resource.StaticResourceIndexPostProcessor;
 import dev.apierrors.servlet.security.SecurityFilterChainExceptions;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +35,7 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -42,8 +45,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of api-errors for Spring MVC: the writer every servlet origin of an error shares (handler
- * exceptions, filters, the error dispatch, CORS), the request id filter, the error boundary filter, and the error
- * controller that replaces Boot's {@code BasicErrorController}.
+ * exceptions, filters, the error dispatch, CORS), the request id filter, the error boundary filter, the error
+ * controller that replaces Boot's {@code BasicErrorController}, and the static resource index that answers an
+ * unknown route without asking the class loader.
  */
 // Before ErrorMvcAutoConfiguration so that our ErrorController makes BasicErrorController back off, and before
 // WebMvcAutoConfiguration so that the exception resolver is in place when MVC collects resolvers.
@@ -127,6 +131,28 @@ public final class ApiErrorsWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = "apiErrorsCorsProcessorPostProcessor")
 	static CorsProcessorPostProcessor apiErrorsCorsProcessorPostProcessor(ObjectProvider<ServletErrorWriter> writer) {
 		return new CorsProcessorPostProcessor(new ApiErrorsCorsProcessor(SingletonSupplier.of(writer::getObject)));
+	}
+
+	/**
+	 * The static resource index, consulted by Spring MVC's resource handlers before they ask the class loader.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "api.errors.static-resources.index", matchIfMissing = true)
+	static class StaticResourceIndexConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StaticResourceIndex apiErrorsStaticResourceIndex() {
+			return new StaticResourceIndex();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "apiErrorsStaticResourceIndexPostProcessor")
+		static StaticResourceIndexPostProcessor apiErrorsStaticResourceIndexPostProcessor(
+				ObjectProvider<StaticResourceIndex> index) {
+			return new StaticResourceIndexPostProcessor(SingletonSupplier.of(index::getObject));
+		}
+
 	}
 
 	private static Predicate<Throwable> securityExceptions(ApplicationContext context) {

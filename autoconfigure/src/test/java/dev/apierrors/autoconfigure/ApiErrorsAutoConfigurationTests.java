@@ -39,6 +39,8 @@ import dev.apierrors.core.rules.SpringWebRules;
 import dev.apierrors.servlet.ApiErrorsErrorController;
 import dev.apierrors.servlet.ApiErrorsHandlerExceptionResolver;
 import dev.apierrors.servlet.ServletErrorWriter;
+import dev.apierrors.servlet.resource.StaticResourceIndex;
+import dev.apierrors.servlet.resource.StaticResourceIndexPostProcessor;
 import dev.apierrors.servlet.security.ApiErrorsAccessDeniedHandler;
 import dev.apierrors.servlet.security.ApiErrorsAuthenticationEntryPoint;
 
@@ -166,6 +168,16 @@ class ApiErrorsAutoConfigurationTests {
 	}
 
 	@Test
+	void indexesStaticResourcesUnlessTurnedOff() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(StaticResourceIndex.class)
+			.hasSingleBean(StaticResourceIndexPostProcessor.class));
+		this.runner.withPropertyValues("api.errors.static-resources.index=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(StaticResourceIndex.class)
+				.doesNotHaveBean(StaticResourceIndexPostProcessor.class));
+	}
+
+	@Test
 	void keepsJavaFieldNamesWithoutJackson() {
 		this.runner.withClassLoader(new FilteredClassLoader("tools.jackson")).run((context) -> {
 			assertThat(context).hasSingleBean(ErrorResolver.class).doesNotHaveBean(FieldNameResolver.class);
@@ -197,6 +209,8 @@ class ApiErrorsAutoConfigurationTests {
 				Arguments.of("apiErrorsServletRules", UserServletRules.class),
 				Arguments.of("apiErrorsAsyncSupportConfigurer", UserAsyncSupportConfigurer.class),
 				Arguments.of("apiErrorsCorsProcessorPostProcessor", UserCorsProcessorPostProcessor.class),
+				Arguments.of("apiErrorsStaticResourceIndex", UserStaticResourceIndex.class),
+				Arguments.of("apiErrorsStaticResourceIndexPostProcessor", UserStaticResourceIndexPostProcessor.class),
 				Arguments.of("apiErrorsRequestIdFilter", UserRequestIdFilter.class),
 				Arguments.of("apiErrorsErrorBoundaryFilter", UserErrorBoundaryFilter.class),
 				Arguments.of("apiErrorsHandlerExceptionResolver", UserExceptionResolver.class),
@@ -824,6 +838,27 @@ class ApiErrorsAutoConfigurationTests {
 
 		@Bean
 		static org.springframework.beans.factory.config.BeanPostProcessor apiErrorsCorsProcessorPostProcessor() {
+			return new org.springframework.beans.factory.config.BeanPostProcessor() {
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserStaticResourceIndex {
+
+		@Bean
+		StaticResourceIndex userStaticResourceIndex() {
+			return new StaticResourceIndex();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserStaticResourceIndexPostProcessor {
+
+		@Bean
+		static org.springframework.beans.factory.config.BeanPostProcessor apiErrorsStaticResourceIndexPostProcessor() {
 			return new org.springframework.beans.factory.config.BeanPostProcessor() {
 			};
 		}

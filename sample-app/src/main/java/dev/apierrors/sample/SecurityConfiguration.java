@@ -38,8 +38,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/users/**", "/api/catalog/**", "/api/demo/**",
 				"/api/directory/**")
 			.permitAll()
-			// The specification and Swagger UI are public; actuator listens on the management port only.
-			.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			// The specification, Swagger UI and robots.txt are public; actuator listens on the management port only.
+			.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/robots.txt")
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.permitAll()

@@ -48,6 +48,22 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void staticFilesAndSwaggerUiAreServedAndAnUnknownRouteIsA404Body() throws Exception {
+		HttpResponse<String> robots = get("/robots.txt");
+		assertThat(robots.statusCode()).isEqualTo(200);
+		assertThat(robots.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+		assertThat(robots.body()).startsWith("User-agent: *");
+		HttpResponse<String> swaggerUi = get("/swagger-ui/index.html");
+		assertThat(swaggerUi.statusCode()).isEqualTo(200);
+		assertThat(swaggerUi.body()).contains("swagger-ui");
+		HttpResponse<String> unknown = get("/api/demo/no/such/route");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(json(unknown).get("error").asString()).isEqualTo("not_found");
+		assertThat(json(unknown).get("request_id").asString())
+			.isEqualTo(unknown.headers().firstValue("X-Request-Id").orElseThrow());
+	}
+
+	@Test
 	void incomingRequestIdIsHonouredAndAHostileOneReplaced() throws Exception {
 		HttpResponse<String> honoured = get("/api/users/99", "X-Request-Id", "my-call-42");
 		assertThat(honoured.headers().allValues("X-Request-Id")).containsExactly("my-call-42");
