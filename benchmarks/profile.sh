@@ -2,7 +2,8 @@
 # Where the server's time goes on one endpoint: starts a benchmark variant with Java Flight Recorder, drives the
 # endpoint with wrk and prints the hottest methods from the execution samples, by self time and inclusive.
 #
-# Usage: benchmarks/profile.sh [ok|notfound|invalid|noroute] [starter|boot|...]   (run benchmarks/run.sh once first,
+# Usage: benchmarks/profile.sh [ok|notfound|invalid|noroute] [starter|off|boot|...]  (off: the starter's jar with
+#        api.errors.enabled=false)   (run benchmarks/run.sh once first,
 #        or BUILD=1, so that the jars exist). Knobs: SECONDS_RUN (20), TOP (25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ if [ "${BUILD:-0}" = 1 ]; then
 fi
 case "$VARIANT" in
 	starter) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="" ;;
+	off) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="--api.errors.enabled=false" ;;
 	wimdeblauwe) JAR=benchmarks/app-wimdeblauwe/target/api-errors-bench-app-wimdeblauwe-$VERSION.jar ARGS="" ;;
 	boot) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="" ;;
 	problem) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="--spring.mvc.problemdetails.enabled=true" ;;
