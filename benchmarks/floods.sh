@@ -3,11 +3,14 @@
 # random unknown paths, random bad X-Request-Id values and random invalid JSON bodies, each alternated with the
 # same flood sending one fixed value. Prints, per flood, server CPU per request of the random flood as a multiple
 # of the fixed one (median of the rounds, from /proc/<pid>/stat) and the heap used after a full GC
-# (jcmd GC.run, GC.heap_info) after every round: a cache keyed by what clients send shows as a rising heap.
+# (jcmd GC.run, GC.heap_info) after every round: a cache keyed by what clients send shows as a rising heap. The
+# app runs with -XX:SoftRefLRUPolicyMSPerMB=0, so that a full GC also clears softly reachable objects (the JDK's
+# Locale cache, Spring's ConcurrentReferenceHashMap caches), which the JVM would drop under memory pressure anyway;
+# what stays is strongly held. The largest classes of the heap after each flood go to target/floods/histo-*.txt.
 #
 # Usage: benchmarks/floods.sh     (run it under /work/mvnl or anything that keeps builds away; ~5 minutes)
 # Knobs: ROUNDS (4), SECONDS_RUN (6), WARMUP (5), THREADS (2), CONNECTIONS (16), BUILD (0),
-#        JAVA_OPTS (-Xms256m -Xmx256m), FLOODS ("accept-language paths request-id invalid-json").
+#        JAVA_OPTS (-Xms256m -Xmx256m -XX:SoftRefLRUPolicyMSPerMB=0), FLOODS ("accept-language paths request-id invalid-json").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-4}
@@ -15,7 +18,7 @@ SECONDS_RUN=${SECONDS_RUN:-6}
 WARMUP=${WARMUP:-5}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:SoftRefLRUPolicyMSPerMB=0}
 FLOODS=${FLOODS:-accept-language paths request-id invalid-json}
 OUT=benchmarks/target/floods
 JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-0.1.0-SNAPSHOT.jar
@@ -75,6 +78,7 @@ for flood in $FLOODS; do
 		awk -v f="$flood" -v r="$round" -v a="$random" -v b="$fixed" -v h="$heap" \
 			'BEGIN { printf "%s\t%d\t%s\t%s\t%.3f\t%s\n", f, r, a, b, a / b, h }' >>"$OUT/rounds.tsv"
 	done
+	jcmd "$APP" GC.class_histogram 2>/dev/null | head -n 25 >"$OUT/histo-$flood.txt" || true
 done
 
 {

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # The starter's cost on the success path: the benchmark app with the starter, started twice (once as it is, once
-# with api.errors.enabled=false, the same jar), both kept running, driven alternately by the same wrk load on
-# GET /items/1 in short runs (A B B A A B ..., so that a drift of the machine falls on both equally). Each pair of
-# neighbouring runs gives one ratio of server CPU ticks per request (from /proc/<pid>/stat, user + system);
-# prints the median ratio, its 95 % confidence interval (order statistics of the pairs) and the quartiles.
+# with api.errors.enabled=false, the same jar), both kept running and driven by the same wrk load on
+# GET /items/1 in short runs. Each run gives one ratio of server CPU ticks per request (from /proc/<pid>/stat,
+# user + system), starter / baseline. MODE=together (the default) drives both apps at the same time with two
+# identical wrk processes, so that whatever else the machine does in those seconds falls on both; MODE=alternate
+# runs them one after the other (A B B A ...), so a drift between neighbouring runs falls on the ratio.
+# Prints the median ratio, its 95 % confidence interval (order statistics of the runs) and the quartiles.
 #
-# Usage: benchmarks/success-cost.sh      (run it under /work/mvnl or anything that keeps builds away; ~6 minutes)
-# Knobs: PAIRS (24), SECONDS_RUN (5 s per run), WARMUP (20 s each), THREADS (2), CONNECTIONS (16), BUILD (0),
-#        JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1).
+# Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 4 minutes)
+# Knobs: MODE (together), PAIRS (30), SECONDS_RUN (5 s per run), WARMUP (60 s each), THREADS (1 per wrk),
+#        CONNECTIONS (8 per wrk), BUILD (0), JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PAIRS=${PAIRS:-24}
+MODE=${MODE:-together}
+PAIRS=${PAIRS:-30}
 SECONDS_RUN=${SECONDS_RUN:-5}
-WARMUP=${WARMUP:-20}
-THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-60}
+THREADS=${THREADS:-1}
+CONNECTIONS=${CONNECTIONS:-8}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
 URL_PATH=${URL_PATH:-/items/1}
 OUT=benchmarks/target/success-cost
@@ -50,25 +53,44 @@ fi
 
 ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
+drive() { # drive NAME SECONDS FILE: wrk against one app, its request count into FILE
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -H 'Accept: application/json' -s benchmarks/wrk/summary.lua \
+		"http://127.0.0.1:${PORT[$1]}$URL_PATH" | awk '/^RESULT/ { print $2 }' >"$3"
+}
+
 # run NAME SECONDS: prints server CPU microseconds per request
 run() {
-	local before after requests
+	local before after
 	before=$(ticks "${PID[$1]}")
-	requests=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -H 'Accept: application/json' -s benchmarks/wrk/summary.lua \
-		"http://127.0.0.1:${PORT[$1]}$URL_PATH" | awk '/^RESULT/ { print $2 }')
+	drive "$1" "$2" "$OUT/requests-$1"
 	after=$(ticks "${PID[$1]}")
-	awk -v t=$((after - before)) -v n="$requests" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f %d\n", t * 1e6 / hz / n, n }'
+	awk -v t=$((after - before)) -v n="$(cat "$OUT/requests-$1")" -v hz="$CLK_TCK" \
+		'BEGIN { printf "%.3f %d\n", t * 1e6 / hz / n, n }'
+}
+
+# together SECONDS: drives both at once, prints both apps' CPU microseconds per request ("on off")
+together() {
+	local on_before off_before on_after off_after
+	on_before=$(ticks "${PID[on]}")
+	off_before=$(ticks "${PID[off]}")
+	drive on "$1" "$OUT/requests-on" &
+	drive off "$1" "$OUT/requests-off" &
+	wait
+	on_after=$(ticks "${PID[on]}")
+	off_after=$(ticks "${PID[off]}")
+	awk -v a=$((on_after - on_before)) -v b=$((off_after - off_before)) -v na="$(cat "$OUT/requests-on")" \
+		-v nb="$(cat "$OUT/requests-off")" -v hz="$CLK_TCK" \
+		'BEGIN { printf "%.3f %.3f\n", a * 1e6 / hz / na, b * 1e6 / hz / nb }'
 }
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -n 1)"
-echo "Warm-up, $WARMUP s each..."
-for _ in 1 2; do
-	run on $((WARMUP / 2)) >/dev/null
-	run off $((WARMUP / 2)) >/dev/null
-done
+echo "Warm-up, $WARMUP s each; mode $MODE, $PAIRS runs of $SECONDS_RUN s, wrk -t$THREADS -c$CONNECTIONS per app..."
+together "$WARMUP" >/dev/null
 printf "pair\ton_us\toff_us\tratio\n" >"$OUT/pairs.tsv"
 for pair in $(seq 1 "$PAIRS"); do
-	if [ $((pair % 2)) = 1 ]; then
+	if [ "$MODE" = together ]; then
+		read -r on off < <(together "$SECONDS_RUN")
+	elif [ $((pair % 2)) = 1 ]; then
 		read -r on _ < <(run on "$SECONDS_RUN")
 		read -r off _ < <(run off "$SECONDS_RUN")
 	else
@@ -87,7 +109,7 @@ awk -F'\t' 'NR > 1 { print $4 }' "$OUT/pairs.tsv" | sort -g | awk -v pairs="$PAI
 		lo = int(n / 2 - 0.98 * sqrt(n)); if (lo < 1) lo = 1
 		hi = int(n / 2 + 1 + 0.98 * sqrt(n) + 0.999); if (hi > n) hi = n
 		q1 = v[int((n + 3) / 4)]; q3 = v[int((3 * n + 1) / 4 + 0.5)]
-		printf "Server CPU per GET success, starter / same jar with api.errors.enabled=false, %d pairs:\n", n
+		printf "Server CPU per GET success, starter / same jar with api.errors.enabled=false, %d runs:\n", n
 		printf "median %+.1f %% (95 %% CI %+.1f .. %+.1f %%), quartiles %+.1f .. %+.1f %%, min %+.1f, max %+.1f %%\n",
 			(med - 1) * 100, (v[lo] - 1) * 100, (v[hi] - 1) * 100, (q1 - 1) * 100, (q3 - 1) * 100,
 			(v[1] - 1) * 100, (v[n] - 1) * 100
