@@ -7,7 +7,7 @@
 # runs them one after the other (A B B A ...), so a drift between neighbouring runs falls on the ratio.
 # Prints the median ratio, its 95 % confidence interval (order statistics of the runs) and the quartiles.
 #
-# Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 4 minutes)
+# Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 5 minutes)
 # Knobs: MODE (together), PAIRS (30), SECONDS_RUN (5 s per run), WARMUP (60 s each), THREADS (1 per wrk),
 #        CONNECTIONS (8 per wrk), BUILD (0), JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1).
 set -euo pipefail
