@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks of the per-request pieces (resolving, rendering, the request-id filter) with allocation
-# figures from the GC profiler. Extra arguments go to JMH, for example a benchmark name pattern: Render
-# Usage: benchmarks/jmh.sh [JMH options] [pattern]     (about 4 minutes for all of them)
+# JMH micro-benchmarks of the per-request pieces (resolving, the body against Jackson, the request-id filter) with allocation
+# figures from the GC profiler. Extra arguments go to JMH, for example a benchmark name pattern: JsonBody
+# Usage: benchmarks/jmh.sh [JMH options] [pattern]     (about 6 minutes for all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${BUILD:-1}" = 1 ]; then

@@ -2,9 +2,10 @@
 # Where the server's time goes on one endpoint: starts a benchmark variant with Java Flight Recorder, drives the
 # endpoint with wrk and prints the hottest methods from the execution samples, by self time and inclusive.
 #
-# Usage: benchmarks/profile.sh [ok|notfound|invalid|noroute] [starter|boot|...]   (run benchmarks/run.sh once first,
-#        or BUILD=1, so that the jars exist). WebFlux variants: webflux-starter, webflux-boot, webflux-problem (run
-#        benchmarks/webflux.sh once first). Knobs: SECONDS_RUN (20), TOP (25).
+# Usage: benchmarks/profile.sh [ok|notfound|invalid|noroute] [starter|off|boot|...]  (off: the starter's jar with
+#        api.errors.enabled=false; run benchmarks/run.sh once first, or BUILD=1, so that the jars exist).
+#        WebFlux variants: webflux-starter, webflux-boot, webflux-problem (run benchmarks/webflux.sh once first).
+#        Knobs: SECONDS_RUN (20), TOP (25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENDPOINT=${1:-notfound}
@@ -21,6 +22,7 @@ if [ "${BUILD:-0}" = 1 ]; then
 fi
 case "$VARIANT" in
 	starter) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="" ;;
+	off) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="--api.errors.enabled=false" ;;
 	wimdeblauwe) JAR=benchmarks/app-wimdeblauwe/target/api-errors-bench-app-wimdeblauwe-$VERSION.jar ARGS="" ;;
 	boot) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="" ;;
 	problem) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="--spring.mvc.problemdetails.enabled=true" ;;

@@ -242,6 +242,14 @@ cell() { # median [min-max], the status, "c" when the connection is closed after
 cpu() {
 	for round in $(seq 1 "$ROUNDS"); do value "$round" "$1" "$2" 6; done | median
 }
+cpu_cell() { # server CPU per request as a multiple of the same variant's success path: median [min-max] of rounds
+	local list
+	list=$(for round in $(seq 1 "$ROUNDS"); do
+		awk -v a="$(value "$round" "$1" "$2" 6)" -v b="$(value "$round" "$1" ok 6)" 'BEGIN { printf "%.3f\n", a / b }'
+	done)
+	printf "%.2f× [%.2f-%.2f]" "$(echo "$list" | median)" "$(echo "$list" | sort -g | head -n 1)" \
+		"$(echo "$list" | sort -g | tail -n 1)"
+}
 {
 	echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); $(java -version 2>&1 | head -n 1);"
 	echo "$(date -u +%Y-%m-%d), wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per run, median [min-max] of $ROUNDS interleaved rounds;"
@@ -253,6 +261,14 @@ cpu() {
 	echo "|---|---|---|---|---|"
 	for name in "${VARIANTS[@]}"; do
 		echo "| ${LABEL[$name]} | $(for r in $(seq 1 "$ROUNDS"); do value "$r" "$name" ok 4; done | median | xargs printf '%.0f') | $(cell "$name" notfound) | $(cell "$name" invalid) | $(cell "$name" noroute) |"
+	done
+	echo
+	echo "Server CPU per request as a multiple of the same app's success path (median [min-max] of the rounds; lower is better):"
+	echo
+	echo "| approach | typed 404 | \`@Valid\` body | unknown route |"
+	echo "|---|---|---|---|"
+	for name in "${VARIANTS[@]}"; do
+		echo "| ${LABEL[$name]} | $(cpu_cell "$name" notfound) | $(cpu_cell "$name" invalid) | $(cpu_cell "$name" noroute) |"
 	done
 	echo
 	echo "Server CPU per request, µs (median):"

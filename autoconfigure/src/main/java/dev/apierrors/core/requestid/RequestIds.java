@@ -111,7 +111,9 @@ public final class RequestIds {
 		catch (RuntimeException ex) {
 			return RandomRequestIdGenerator.INSTANCE.generate();
 		}
-		return isValid(id) ? id : RandomRequestIdGenerator.INSTANCE.generate();
+		// The built-in generator's ids are valid by construction; any other generator's are checked.
+		return (this.generator == RandomRequestIdGenerator.INSTANCE || isValid(id)) ? id
+				: RandomRequestIdGenerator.INSTANCE.generate();
 	}
 
 	/**

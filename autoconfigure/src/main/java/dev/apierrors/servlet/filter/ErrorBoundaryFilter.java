@@ -65,7 +65,8 @@ public final class ErrorBoundaryFilter implements Filter, Ordered {
 			throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HttpServletResponse response = (HttpServletResponse) res;
-		if (request.getDispatcherType() == DispatcherType.INCLUDE) {
+		DispatcherType dispatcherType = request.getDispatcherType();
+		if (dispatcherType == DispatcherType.INCLUDE) {
 			// The container includes its error page into a response that failed after it was committed; the
 			// failure is already logged and the response about to be aborted, so there is nothing to add.
 			if (!response.isCommitted() || request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
@@ -73,7 +74,7 @@ public final class ErrorBoundaryFilter implements Filter, Ordered {
 			}
 			return;
 		}
-		if (request.getDispatcherType() == DispatcherType.ERROR) {
+		if (dispatcherType == DispatcherType.ERROR) {
 			if (this.answerErrorDispatch) {
 				answerErrorDispatch(request, response);
 				return;

@@ -183,12 +183,19 @@ final class HeaderDefaultsResponse extends HttpServletResponseWrapper {
 	 * Drop a default this wrapper added when the application sets the same header itself.
 	 */
 	private void replacing(String name) {
-		Object recorded = this.request.getAttribute(ServletErrorWriter.DEFAULT_HEADERS_ATTRIBUTE);
-		if (recorded == null) {
+		// The name first: every response sets headers, few set these two, and the request attribute costs more.
+		String lowerCase;
+		if (HttpHeaders.WWW_AUTHENTICATE.equalsIgnoreCase(name)) {
+			lowerCase = WWW_AUTHENTICATE;
+		}
+		else if (HttpHeaders.RETRY_AFTER.equalsIgnoreCase(name)) {
+			lowerCase = RETRY_AFTER;
+		}
+		else {
 			return;
 		}
-		String lowerCase = name.toLowerCase(Locale.ROOT);
-		if ((lowerCase.equals(WWW_AUTHENTICATE) || lowerCase.equals(RETRY_AFTER)) && defaults().remove(lowerCase)) {
+		Object recorded = this.request.getAttribute(ServletErrorWriter.DEFAULT_HEADERS_ATTRIBUTE);
+		if (recorded != null && defaults().remove(lowerCase)) {
 			super.setHeader(name, null);
 		}
 	}

@@ -75,9 +75,19 @@ public final class RequestIdFilter implements Filter, Ordered {
 	}
 
 	private String idOf(HttpServletRequest request) {
-		Enumeration<String> values = request.getHeaders(this.requestIds.header());
-		@Nullable String first = (values != null && values.hasMoreElements()) ? values.nextElement() : null;
-		return this.requestIds.idFor(first, values != null && values.hasMoreElements());
+		String header = this.requestIds.header();
+		// Most requests carry no id: one look-up, and the enumeration only to count the values of one that does.
+		@Nullable String first = request.getHeader(header);
+		if (first == null) {
+			return this.requestIds.newId();
+		}
+		Enumeration<String> values = request.getHeaders(header);
+		boolean more = false;
+		if (values != null && values.hasMoreElements()) {
+			values.nextElement();
+			more = values.hasMoreElements();
+		}
+		return this.requestIds.idFor(first, more);
 	}
 
 }

@@ -1,7 +1,6 @@
-package dev.apierrors.servlet;
+package dev.apierrors.jmh;
 
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +16,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.apierrors.ApiErrorDetails;
 import dev.apierrors.NotFoundException;
+import dev.apierrors.core.ResolvedError;
+import dev.apierrors.core.catalog.ErrorCatalog;
+import dev.apierrors.core.resolve.ErrorResolver;
+import dev.apierrors.core.rules.SpringWebRules;
+import dev.apierrors.core.rules.ValidationRules;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
@@ -38,7 +41,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Fork(1)
 public class ResolveBenchmark {
 
-	private ApiErrorResolver resolver;
+	private ErrorResolver resolver;
 
 	private NoResourceFoundException noResource;
 
@@ -46,11 +49,15 @@ public class ResolveBenchmark {
 
 	@Setup
 	public void setUp() throws Exception {
-		RetryAfterPolicy retryAfter = new RetryAfterPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30),
-				Duration.ofHours(1));
-		this.resolver = new ApiErrorResolver(Map.of(), List.of(), List.of(), retryAfter, FieldNames.IDENTITY);
+		this.resolver = newResolver();
 		this.noResource = new NoResourceFoundException(HttpMethod.GET, "/no/such/route", "no/such/route");
 		this.invalid = newInvalidBody();
+	}
+
+	static ErrorResolver newResolver() {
+		ErrorCatalog catalog = new ErrorCatalog(Map.of());
+		return new ErrorResolver(catalog, List.of(), List.of(),
+				List.of(new SpringWebRules(catalog), new ValidationRules(catalog, (type, path) -> path, 400)));
 	}
 
 	static MethodArgumentNotValidException newInvalidBody() throws NoSuchMethodException {
@@ -64,17 +71,17 @@ public class ResolveBenchmark {
 	}
 
 	@Benchmark
-	public ApiErrorDetails typedNotFoundThrownFresh() {
+	public ResolvedError typedNotFoundThrownFresh() {
 		return this.resolver.resolve(new NotFoundException("item_not_found", "Item 0 was not found."));
 	}
 
 	@Benchmark
-	public ApiErrorDetails unknownRoute() {
+	public ResolvedError unknownRoute() {
 		return this.resolver.resolve(this.noResource);
 	}
 
 	@Benchmark
-	public ApiErrorDetails invalidBody() {
+	public ResolvedError invalidBody() {
 		return this.resolver.resolve(this.invalid);
 	}
 

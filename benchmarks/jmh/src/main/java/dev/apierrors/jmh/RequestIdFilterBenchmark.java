@@ -1,4 +1,4 @@
-package dev.apierrors.servlet;
+package dev.apierrors.jmh;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +16,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+
+import dev.apierrors.core.requestid.RandomRequestIdGenerator;
+import dev.apierrors.core.requestid.RequestIds;
+import dev.apierrors.servlet.filter.RequestIdFilter;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -45,7 +49,7 @@ public class RequestIdFilterBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.filter = new RequestIdFilter("X-Request-Id", RequestIdSource.RANDOM);
+		this.filter = new RequestIdFilter(new RequestIds("X-Request-Id", RandomRequestIdGenerator.INSTANCE));
 		this.fresh = new MockHttpServletRequest("GET", "/items/1");
 		this.withId = new MockHttpServletRequest("GET", "/items/1");
 		this.withId.addHeader("X-Request-Id", "3f2a9c1e-7b44-4d0e-9a55-2c8e1f0b6d71");
@@ -68,13 +72,13 @@ public class RequestIdFilterBenchmark {
 
 	@Benchmark
 	public String generate() {
-		return RequestIds.generate();
+		return RandomRequestIdGenerator.INSTANCE.generate();
 	}
 
 	@Benchmark
 	@Threads(2)
 	public String generateOnTwoThreads() {
-		return RequestIds.generate();
+		return RandomRequestIdGenerator.INSTANCE.generate();
 	}
 
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The starter's cost on the success path: the benchmark app with the starter, started twice (once as it is, once
+# with api.errors.enabled=false, the same jar), both kept running and driven by the same wrk load on
+# GET /items/1 in short runs. Each run gives one ratio of server CPU ticks per request (from /proc/<pid>/stat,
+# user + system), starter / baseline. MODE=together (the default) drives both apps at the same time with two
+# identical wrk processes, so that whatever else the machine does in those seconds falls on both; MODE=alternate
+# runs them one after the other (A B B A ...), so a drift between neighbouring runs falls on the ratio.
+# Prints the median ratio, its 95 % confidence interval (order statistics of the runs) and the quartiles.
+#
+# Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 5 minutes)
+# Knobs: MODE (together), PAIRS (30), SECONDS_RUN (5 s per run), WARMUP (60 s each), THREADS (1 per wrk),
+#        CONNECTIONS (8 per wrk), BUILD (0), JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE=${MODE:-together}
+PAIRS=${PAIRS:-30}
+SECONDS_RUN=${SECONDS_RUN:-5}
+WARMUP=${WARMUP:-60}
+THREADS=${THREADS:-1}
+CONNECTIONS=${CONNECTIONS:-8}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
+URL_PATH=${URL_PATH:-/items/1}
+OUT=benchmarks/target/success-cost
+JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-0.1.0-SNAPSHOT.jar
+CLK_TCK=$(getconf CLK_TCK)
+mkdir -p "$OUT"
+
+if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
+	./mvnw -B -q -o -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter -am package -DskipTests
+fi
+
+declare -A PID PORT=([on]=18191 [off]=18192)
+declare -A ARGS=([on]="" [off]="--api.errors.enabled=false")
+trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+for name in on off; do
+	# shellcheck disable=SC2086
+	java $JAVA_OPTS -jar "$JAR" --server.port="${PORT[$name]}" ${ARGS[$name]} >"$OUT/$name.log" 2>&1 &
+	PID[$name]=$!
+done
+for name in on off; do
+	for _ in $(seq 1 600); do
+		grep -q "Started BenchApplication" "$OUT/$name.log" && break
+		sleep 0.2
+	done
+done
+# The two must differ only in the starter: the request id header is there with it and missing without it.
+curl -s -D - -o /dev/null "http://127.0.0.1:${PORT[on]}$URL_PATH" | grep -qi '^x-request-id' \
+	|| { echo "the starter is not active on ${PORT[on]}" >&2; exit 1; }
+if curl -s -D - -o /dev/null "http://127.0.0.1:${PORT[off]}$URL_PATH" | grep -qi '^x-request-id'; then
+	echo "the starter is still active with api.errors.enabled=false" >&2
+	exit 1
+fi
+
+ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+
+drive() { # drive NAME SECONDS FILE: wrk against one app, its request count into FILE
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -H 'Accept: application/json' -s benchmarks/wrk/summary.lua \
+		"http://127.0.0.1:${PORT[$1]}$URL_PATH" | awk '/^RESULT/ { print $2 }' >"$3"
+}
+
+# run NAME SECONDS: prints server CPU microseconds per request
+run() {
+	local before after
+	before=$(ticks "${PID[$1]}")
+	drive "$1" "$2" "$OUT/requests-$1"
+	after=$(ticks "${PID[$1]}")
+	awk -v t=$((after - before)) -v n="$(cat "$OUT/requests-$1")" -v hz="$CLK_TCK" \
+		'BEGIN { printf "%.3f %d\n", t * 1e6 / hz / n, n }'
+}
+
+# together SECONDS: drives both at once, prints both apps' CPU microseconds per request ("on off")
+together() {
+	local on_before off_before on_after off_after
+	on_before=$(ticks "${PID[on]}")
+	off_before=$(ticks "${PID[off]}")
+	drive on "$1" "$OUT/requests-on" &
+	drive off "$1" "$OUT/requests-off" &
+	wait
+	on_after=$(ticks "${PID[on]}")
+	off_after=$(ticks "${PID[off]}")
+	awk -v a=$((on_after - on_before)) -v b=$((off_after - off_before)) -v na="$(cat "$OUT/requests-on")" \
+		-v nb="$(cat "$OUT/requests-off")" -v hz="$CLK_TCK" \
+		'BEGIN { printf "%.3f %.3f\n", a * 1e6 / hz / na, b * 1e6 / hz / nb }'
+}
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -n 1)"
+echo "Warm-up, $WARMUP s each; mode $MODE, $PAIRS runs of $SECONDS_RUN s, wrk -t$THREADS -c$CONNECTIONS per app..."
+together "$WARMUP" >/dev/null
+printf "pair\ton_us\toff_us\tratio\n" >"$OUT/pairs.tsv"
+for pair in $(seq 1 "$PAIRS"); do
+	if [ "$MODE" = together ]; then
+		read -r on off < <(together "$SECONDS_RUN")
+	elif [ $((pair % 2)) = 1 ]; then
+		read -r on _ < <(run on "$SECONDS_RUN")
+		read -r off _ < <(run off "$SECONDS_RUN")
+	else
+		read -r off _ < <(run off "$SECONDS_RUN")
+		read -r on _ < <(run on "$SECONDS_RUN")
+	fi
+	awk -v p="$pair" -v a="$on" -v b="$off" 'BEGIN { printf "%d\t%s\t%s\t%.4f\n", p, a, b, a / b }' >>"$OUT/pairs.tsv"
+done
+
+awk -F'\t' 'NR > 1 { print $4 }' "$OUT/pairs.tsv" | sort -g | awk -v pairs="$PAIRS" '
+	{ v[NR] = $1 }
+	END {
+		n = NR
+		med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+		# 95 % interval of the median from order statistics: ranks n/2 -/+ 0.98 sqrt(n), rounded outwards.
+		lo = int(n / 2 - 0.98 * sqrt(n)); if (lo < 1) lo = 1
+		hi = int(n / 2 + 1 + 0.98 * sqrt(n) + 0.999); if (hi > n) hi = n
+		q1 = v[int((n + 3) / 4)]; q3 = v[int((3 * n + 1) / 4 + 0.5)]
+		printf "Server CPU per GET success, starter / same jar with api.errors.enabled=false, %d runs:\n", n
+		printf "median %+.1f %% (95 %% CI %+.1f .. %+.1f %%), quartiles %+.1f .. %+.1f %%, min %+.1f, max %+.1f %%\n",
+			(med - 1) * 100, (v[lo] - 1) * 100, (v[hi] - 1) * 100, (q1 - 1) * 100, (q3 - 1) * 100,
+			(v[1] - 1) * 100, (v[n] - 1) * 100
+	}' | tee "$OUT/summary.txt"
+awk -F'\t' 'NR > 1 { a += $2; b += $3 } END { printf "Mean CPU per request: with %.1f µs, without %.1f µs.\n", a / (NR - 1), b / (NR - 1) }' \
+	"$OUT/pairs.tsv" | tee -a "$OUT/summary.txt"
