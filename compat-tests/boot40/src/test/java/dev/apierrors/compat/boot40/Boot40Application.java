@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import dev.apierrors.ApiErrorCode;
 import dev.apierrors.NotFoundException;
 import dev.apierrors.RateLimitedException;
 
@@ -20,6 +21,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -72,7 +75,7 @@ class Boot40Application {
 		@GetMapping("/users/{id}")
 		User user(@PathVariable int id) {
 			if (id != 1) {
-				throw new NotFoundException("user_not_found", "No user has id " + id + ".");
+				throw new NotFoundException(CompatError.USER_NOT_FOUND, "No user has id " + id + ".");
 			}
 			return new User(1, "Ada");
 		}
@@ -100,6 +103,23 @@ class Boot40Application {
 		@GetMapping("/admin/reports")
 		String reports() {
 			return "reports";
+		}
+
+	}
+
+	/** The application's declared codes, which the error catalog and the {@code error.code} metric tag know. */
+	enum CompatError implements ApiErrorCode {
+
+		USER_NOT_FOUND;
+
+		@Override
+		public HttpStatusCode status() {
+			return HttpStatus.NOT_FOUND;
+		}
+
+		@Override
+		public String message() {
+			return "No such user.";
 		}
 
 	}

@@ -79,7 +79,8 @@ class Boot40CompatibilityTests {
 
 	@Test
 	void authenticatedUserWithoutTheRoleIs403() throws Exception {
-		HttpResponse<String> response = send(request("/api/admin/reports").header("Authorization", "Bearer user").GET());
+		HttpResponse<String> response = send(
+				request("/api/admin/reports").header("Authorization", "Bearer user").GET());
 		assertThatApiError(response).hasStatus(403).hasCode("forbidden").hasRequestIdHeaderMatchingBody();
 	}
 
@@ -124,7 +125,7 @@ class Boot40CompatibilityTests {
 		assertThatApiError(get("/api/users/8")).hasStatus(404);
 		HttpResponse<String> metric = null;
 		for (int attempt = 0; attempt < 50; attempt++) {
-			metric = get("/actuator/metrics/http.server.requests?tag=error.code:user_not_found");
+			metric = get("/actuator/metrics/http.server.requests?tag=error.code:user_not_found&tag=status:404");
 			if (metric.statusCode() == 200) {
 				break;
 			}
