@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every relative link of the README, the changelog and the pages under {@code docs/} leads to a file of the repository and, when
- * it names a section, to a heading of that file, so that moving a section cannot leave a reader at a dead end.
+ * Every relative link of the README, the changelog and the pages under {@code docs/} leads to a file of the
+ * repository and, when it names a section, to a heading of that file, so that moving a section cannot leave a
+ * reader at a dead end.
  */
 class DocumentationLinksTests {
 
