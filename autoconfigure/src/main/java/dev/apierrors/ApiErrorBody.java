@@ -23,6 +23,11 @@ public record ApiErrorBody(String code, String message, @Nullable String request
 
 	/**
 	 * Create a body, keeping an unmodifiable copy of the field messages.
+	 * @param code the stable snake_case error code sent as {@code error}
+	 * @param message the client message
+	 * @param requestId the request id sent as {@code request_id}, or {@code null} when the body has none
+	 * @param fields the per-field messages sent as {@code fields}, {@code null} or empty when there are none
+	 * @param retryAfter the delay sent as {@code retry_after}, or {@code null} when the body has none
 	 */
 	public ApiErrorBody {
 		fields = (fields == null || fields.isEmpty()) ? Collections.emptyMap()

@@ -20,18 +20,25 @@ import org.springframework.http.HttpStatusCode;
  */
 public class ApiException extends RuntimeException {
 
+	/** The status answered, from 400 to 599. */
 	private final HttpStatusCode status;
 
+	/** The error code sent as {@code error}. */
 	private final String code;
 
+	/** The declared code this exception was created from, if any. */
 	private final @Nullable ApiErrorCode errorCode;
 
+	/** The headers added to the response, created on first use. */
 	private @Nullable HttpHeaders headers;
 
+	/** A read-only view of the headers, handed out by {@link #getHeaders()}. */
 	private @Nullable HttpHeaders readOnlyHeaders;
 
+	/** Whether the error is answered as a 404, hiding that the resource exists. */
 	private boolean concealedAsNotFound;
 
+	/** The delay sent as {@code Retry-After}, if any. */
 	private @Nullable Duration retryAfter;
 
 	/**

@@ -19,6 +19,11 @@ public record RateLimit(String policy, long limit, long remaining, Duration rese
 
 	/**
 	 * Check the values.
+	 * @param policy the name of the limit (an HTTP token), {@code default} when there is one limit
+	 * @param limit the number of requests the window allows
+	 * @param remaining the number of requests left in the current window
+	 * @param reset how long until the window resets
+	 * @param window the length of the window, or {@code null} when it is not fixed
 	 * @throws IllegalArgumentException if the policy is no token, the limit not positive, the remaining count
 	 * outside {@code 0..limit}, or a duration negative
 	 */

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
  */
 public class RateLimitedException extends ApiException {
 
+	/** The state of the exhausted limit, sent as rate-limit headers, if any. */
 	private @Nullable RateLimit rateLimit;
 
 	/**

@@ -33,14 +33,19 @@ public class UpstreamErrorException extends RuntimeException {
 
 	private static final int MAX_MESSAGE_TEXT = 300;
 
+	/** The method of the request, if known. */
 	private final @Nullable HttpMethod method;
 
+	/** The URI of the request, if known. */
 	private final @Nullable URI uri;
 
+	/** The status the upstream answered with. */
 	private final HttpStatusCode statusCode;
 
+	/** The upstream's decoded error body. */
 	private final ApiErrorBody body;
 
+	/** The start of the upstream's raw body, for the log only. */
 	private final @Nullable String responseBody;
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
  */
 public class ValidationException extends ApiException {
 
+	/** The message of each invalid field, by the field's JSON name. */
 	private final Map<String, String> fields;
 
 	/**

@@ -5,10 +5,13 @@ package dev.apierrors.autoconfigure;
  */
 public final class InvalidMappingException extends IllegalStateException {
 
+	/** The property path of the entry. */
 	private final String entry;
 
+	/** The faulty property of the entry. */
 	private final String property;
 
+	/** What is wrong with the property. */
 	private final String reason;
 
 	/**

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every relative link of the README and the pages under {@code docs/} leads to a file of the repository and, when
- * it names a section, to a heading of that file, so that moving a section cannot leave a reader at a dead end.
+ * Every relative link of the README, the changelog and the pages under {@code docs/} leads to a file of the
+ * repository and, when it names a section, to a heading of that file, so that moving a section cannot leave a
+ * reader at a dead end.
  */
 class DocumentationLinksTests {
 
@@ -64,6 +65,7 @@ class DocumentationLinksTests {
 	private static List<Path> pages() throws IOException {
 		List<Path> pages = new ArrayList<>();
 		pages.add(ROOT.resolve("README.md"));
+		pages.add(ROOT.resolve("CHANGELOG.md"));
 		try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
 			docs.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
 		}
