@@ -21,6 +21,12 @@ import org.springframework.boot.logging.LogLevel;
 public class ApiErrorsProperties {
 
 	/**
+	 * Create an instance with the defaults.
+	 */
+	public ApiErrorsProperties() {
+	}
+
+	/**
 	 * Whether api-errors answers the application's errors.
 	 */
 	private boolean enabled = true;
@@ -242,6 +248,12 @@ public class ApiErrorsProperties {
 	public static class Mapping {
 
 		/**
+		 * Create an instance with the defaults.
+		 */
+		public Mapping() {
+		}
+
+		/**
 		 * Fully qualified name of the exception class; subclasses are mapped too.
 		 */
 		private @Nullable String exception;
@@ -329,6 +341,12 @@ public class ApiErrorsProperties {
 	public static class RequestId {
 
 		/**
+		 * Create an instance with the defaults.
+		 */
+		public RequestId() {
+		}
+
+		/**
 		 * Name of the header the request id is read from and written to.
 		 */
 		private String header = "X-Request-Id";
@@ -391,6 +409,12 @@ public class ApiErrorsProperties {
 	 * Retry-After settings.
 	 */
 	public static class RetryAfter {
+
+		/**
+		 * Create an instance with the defaults.
+		 */
+		public RetryAfter() {
+		}
 
 		/**
 		 * Delay sent with a 429 that does not name one.
@@ -458,6 +482,12 @@ public class ApiErrorsProperties {
 	 * WWW-Authenticate settings.
 	 */
 	public static class Authentication {
+
+		/**
+		 * Create an instance with the defaults.
+		 */
+		public Authentication() {
+		}
 
 		/**
 		 * Authentication scheme of the challenge sent with a 401.
@@ -530,6 +560,12 @@ public class ApiErrorsProperties {
 	public static class Logging {
 
 		/**
+		 * Create an instance with the defaults.
+		 */
+		public Logging() {
+		}
+
+		/**
 		 * Log level by status ("404") or status class ("4xx"); the exact status wins and "off" logs nothing.
 		 */
 		private Map<String, LogLevel> levels = new LinkedHashMap<>(
@@ -582,6 +618,12 @@ public class ApiErrorsProperties {
 	public static class Validation {
 
 		/**
+		 * Create an instance with the defaults.
+		 */
+		public Validation() {
+		}
+
+		/**
 		 * Status of a failed bean validation (validation_failed): 422, or 400 as Spring answers, for clients that
 		 * still expect it.
 		 */
@@ -610,6 +652,12 @@ public class ApiErrorsProperties {
 	 * Rate-limit header settings.
 	 */
 	public static class RateLimit {
+
+		/**
+		 * Create an instance with the defaults.
+		 */
+		public RateLimit() {
+		}
 
 		/**
 		 * Shape of the rate-limit headers of a 429 that carries a rate limit, and of those RateLimitHeaders writes:

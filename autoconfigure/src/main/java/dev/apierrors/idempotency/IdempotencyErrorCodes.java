@@ -12,6 +12,12 @@ import dev.apierrors.core.resolve.ErrorRules;
  */
 public final class IdempotencyErrorCodes implements ErrorRuleContributor {
 
+	/**
+	 * Create an instance.
+	 */
+	public IdempotencyErrorCodes() {
+	}
+
 	@Override
 	public void contribute(ErrorRules rules) {
 	}

@@ -9,4 +9,10 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
  */
 public final class ProblemDetailsHandlerBackOff extends ResponseEntityExceptionHandler {
 
+	/**
+	 * Create an instance.
+	 */
+	public ProblemDetailsHandlerBackOff() {
+	}
+
 }

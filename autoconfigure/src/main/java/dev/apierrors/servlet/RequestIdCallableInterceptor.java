@@ -23,6 +23,12 @@ import org.springframework.web.context.request.async.CallableProcessingIntercept
  */
 public final class RequestIdCallableInterceptor implements CallableProcessingInterceptor {
 
+	/**
+	 * Create an instance.
+	 */
+	public RequestIdCallableInterceptor() {
+	}
+
 	private static final String PUT_BY_INTERCEPTOR = RequestIdCallableInterceptor.class.getName() + ".put";
 
 	@Override

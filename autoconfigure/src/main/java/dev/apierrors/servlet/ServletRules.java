@@ -16,6 +16,12 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 public final class ServletRules implements ErrorRuleContributor {
 
+	/**
+	 * Create an instance.
+	 */
+	public ServletRules() {
+	}
+
 	@Override
 	public void contribute(ErrorRules rules) {
 		rules.add(MissingServletRequestParameterException.class,

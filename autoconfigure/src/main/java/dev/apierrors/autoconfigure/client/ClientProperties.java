@@ -9,6 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ClientProperties {
 
 	/**
+	 * Create an instance with the defaults.
+	 */
+	public ClientProperties() {
+	}
+
+	/**
 	 * Whether error responses of other services in an api-errors format or as RFC 9457 problem details become an
 	 * UpstreamErrorException in Spring Boot's RestClient, WebClient and HTTP service clients.
 	 */

@@ -14,6 +14,12 @@ import org.springframework.util.unit.DataSize;
 public class IdempotencyProperties {
 
 	/**
+	 * Create an instance with the defaults.
+	 */
+	public IdempotencyProperties() {
+	}
+
+	/**
 	 * Whether POST and PATCH requests of @Idempotent handlers and of the configured paths take an Idempotency-Key.
 	 */
 	private boolean enabled = true;
@@ -198,6 +204,12 @@ public class IdempotencyProperties {
 	public static class InProgress {
 
 		/**
+		 * Create an instance with the defaults.
+		 */
+		public InProgress() {
+		}
+
+		/**
 		 * Retry-After of the 409 answered to a retry that arrives while the first request with its key runs.
 		 */
 		private Duration retryAfter = Duration.ofSeconds(1);
@@ -249,6 +261,12 @@ public class IdempotencyProperties {
 	public static class Memory {
 
 		/**
+		 * Create an instance with the defaults.
+		 */
+		public Memory() {
+		}
+
+		/**
 		 * Most keys the in-memory store holds; the oldest completed ones make room for new keys.
 		 */
 		private int maxEntries = 10_000;
@@ -274,6 +292,12 @@ public class IdempotencyProperties {
 	 * Settings of the Redis store.
 	 */
 	public static class Redis {
+
+		/**
+		 * Create an instance with the defaults.
+		 */
+		public Redis() {
+		}
 
 		/**
 		 * Prefix of the Redis keys, so that several services can share one Redis.

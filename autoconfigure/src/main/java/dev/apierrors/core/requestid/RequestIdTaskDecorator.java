@@ -11,6 +11,12 @@ import org.springframework.core.task.TaskDecorator;
  */
 public final class RequestIdTaskDecorator implements TaskDecorator {
 
+	/**
+	 * Create an instance.
+	 */
+	public RequestIdTaskDecorator() {
+	}
+
 	@Override
 	public Runnable decorate(Runnable runnable) {
 		String id = MDC.get(RequestIds.MDC_KEY);

@@ -19,6 +19,12 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
  */
 public final class ErrorRules {
 
+	/**
+	 * Create an instance.
+	 */
+	public ErrorRules() {
+	}
+
 	private final Map<Class<?>, ErrorRule<Throwable>> byClass = new HashMap<>();
 
 	private final List<Annotated<?>> byAnnotation = new ArrayList<>();

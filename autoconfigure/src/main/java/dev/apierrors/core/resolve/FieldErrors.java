@@ -14,6 +14,12 @@ import dev.apierrors.core.catalog.ErrorCatalog;
  */
 public final class FieldErrors {
 
+	/**
+	 * Create an instance.
+	 */
+	public FieldErrors() {
+	}
+
 	/** The largest number of entries in {@code fields}. */
 	public static final int MAX_FIELDS = 100;
 

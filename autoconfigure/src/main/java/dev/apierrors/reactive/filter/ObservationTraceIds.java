@@ -16,6 +16,12 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ObservationTraceIds implements Function<ServerWebExchange, @Nullable String> {
 
+	/**
+	 * Create an instance.
+	 */
+	public ObservationTraceIds() {
+	}
+
 	@Override
 	public @Nullable String apply(ServerWebExchange exchange) {
 		ServerRequestObservationContext context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())

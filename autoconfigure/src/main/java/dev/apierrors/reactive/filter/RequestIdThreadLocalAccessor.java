@@ -17,6 +17,12 @@ import io.micrometer.context.ThreadLocalAccessor;
 public final class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String> {
 
 	/**
+	 * Create an instance.
+	 */
+	public RequestIdThreadLocalAccessor() {
+	}
+
+	/**
 	 * Register the accessor with the global {@link ContextRegistry}, replacing an earlier registration.
 	 */
 	public static void register() {

@@ -12,6 +12,12 @@ import org.springframework.security.web.server.csrf.CsrfException;
  */
 public final class ReactiveSecurityRules implements ErrorRuleContributor {
 
+	/**
+	 * Create an instance.
+	 */
+	public ReactiveSecurityRules() {
+	}
+
 	@Override
 	public void contribute(ErrorRules rules) {
 		rules.add(CsrfException.class, (ex) -> SecurityRules.invalidCsrfToken());

@@ -26,6 +26,12 @@ import org.springframework.web.util.WebUtils;
 public final class IdempotencyFilter extends OncePerRequestFilter implements Ordered {
 
 	/**
+	 * Create an instance.
+	 */
+	public IdempotencyFilter() {
+	}
+
+	/**
 	 * Order of the filter: after Spring Security (-100), so that requests it turns away are never held, and
 	 * before the filters of the application that wrap requests (up to 0).
 	 */
