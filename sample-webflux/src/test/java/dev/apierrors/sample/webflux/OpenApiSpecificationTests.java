@@ -49,6 +49,17 @@ class OpenApiSpecificationTests {
 			.isEqualTo(Files.readString(CHECKED_IN));
 	}
 
+	@Test
+	void swaggerUiIsServedWithoutCredentials() throws Exception {
+		HttpResponse<String> response = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui.html")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("swagger-ui");
+	}
+
 	/**
 	 * Return the specification the sample serves, pretty-printed with a final line break.
 	 */
