@@ -34,7 +34,7 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/users/**", "/api/catalog/**", "/api/demo/**")
 				.permitAll()
 				// The specification and Swagger UI are public; actuator listens on the management port only.
-				.pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/webjars/swagger-ui/**")
+				.pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**")
 				.permitAll()
 				.matchers(EndpointRequest.toAnyEndpoint())
 				.permitAll()

@@ -56,7 +56,7 @@ class OpenApiSpecificationTests {
 			.build()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui.html")).build(),
 					HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
 		assertThat(response.body()).contains("swagger-ui");
 	}
 
