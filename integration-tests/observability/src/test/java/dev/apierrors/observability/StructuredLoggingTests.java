@@ -23,12 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With each of Boot's structured console formats, the starter's error line is one JSON object that carries the
  * error code, the status and the request id as fields, and for a 5xx the exception; the message stays the plain
- * line. In ECS all of them nest in one {@code error} object.
+ * line. In ECS all of them nest in one {@code error} object. Each format's cases run on Spring MVC and on WebFlux.
  */
 class StructuredLoggingTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	@ExtendWith(OutputCaptureExtension.class)
 	abstract static class Format {
 
 		private final HttpClient client = HttpClient.newHttpClient();
@@ -59,8 +60,19 @@ class StructuredLoggingTests {
 	@Nested
 	@SpringBootTest(classes = ObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "logging.structured.format.console=ecs", "api.errors.logging.levels.4xx=info" })
-	@ExtendWith(OutputCaptureExtension.class)
-	class Ecs extends Format {
+	class Ecs extends EcsCases {
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = ReactiveObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { ReactiveObservedApplication.REACTIVE, "logging.structured.format.console=ecs",
+					"api.errors.logging.levels.4xx=info" })
+	class EcsOnWebFlux extends EcsCases {
+
+	}
+
+	abstract static class EcsCases extends Format {
 
 		@Test
 		void serverErrorNestsCodeAndExceptionInOneErrorObject(CapturedOutput output) throws Exception {
@@ -93,8 +105,18 @@ class StructuredLoggingTests {
 	@Nested
 	@SpringBootTest(classes = ObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = "logging.structured.format.console=logstash")
-	@ExtendWith(OutputCaptureExtension.class)
-	class Logstash extends Format {
+	class Logstash extends LogstashCases {
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = ReactiveObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { ReactiveObservedApplication.REACTIVE, "logging.structured.format.console=logstash" })
+	class LogstashOnWebFlux extends LogstashCases {
+
+	}
+
+	abstract static class LogstashCases extends Format {
 
 		@Test
 		void serverErrorCarriesCodeStatusRequestIdAndStackTrace(CapturedOutput output) throws Exception {
@@ -112,8 +134,18 @@ class StructuredLoggingTests {
 	@Nested
 	@SpringBootTest(classes = ObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = "logging.structured.format.console=gelf")
-	@ExtendWith(OutputCaptureExtension.class)
-	class Gelf extends Format {
+	class Gelf extends GelfCases {
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = ReactiveObservedApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { ReactiveObservedApplication.REACTIVE, "logging.structured.format.console=gelf" })
+	class GelfOnWebFlux extends GelfCases {
+
+	}
+
+	abstract static class GelfCases extends Format {
 
 		@Test
 		void serverErrorCarriesCodeStatusRequestIdAndStackTrace(CapturedOutput output) throws Exception {

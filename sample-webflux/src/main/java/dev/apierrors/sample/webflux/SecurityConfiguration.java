@@ -4,10 +4,12 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -20,6 +22,7 @@ import org.springframework.web.server.WebFilter;
  * (users) and {@code admin-token} (an administrator).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableReactiveMethodSecurity
 class SecurityConfiguration {
 
 	private static final Map<String, String[]> TOKENS = Map.of("alice-token", new String[] { "alice", "ROLE_USER" },
@@ -29,6 +32,11 @@ class SecurityConfiguration {
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
 		return http
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/users/**", "/api/catalog/**", "/api/demo/**")
+				.permitAll()
+				// The specification and Swagger UI are public; actuator listens on the management port only.
+				.pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**")
+				.permitAll()
+				.matchers(EndpointRequest.toAnyEndpoint())
 				.permitAll()
 				.pathMatchers("/api/admin/**")
 				.hasRole("ADMIN")

@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.apierrors.ApiError;
+import dev.apierrors.ApiErrorResponses;
 import dev.apierrors.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -49,13 +50,15 @@ class UserController {
 	}
 
 	@GetMapping("/{id}")
+	@ApiErrorResponses("user_not_found")
 	Mono<User> get(@PathVariable long id) {
 		return Mono.justOrEmpty(this.users.get(id))
-			.switchIfEmpty(Mono.error(() -> new NotFoundException("user_not_found", "No user has id " + id + ".")));
+			.switchIfEmpty(Mono.error(() -> new NotFoundException(ShopError.USER_NOT_FOUND, "No user has id " + id + ".")));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@ApiErrorResponses(exceptions = DuplicateEmailException.class)
 	Mono<User> create(@Valid @RequestBody NewUser request) {
 		return Mono.fromCallable(() -> save(request));
 	}
@@ -77,7 +80,8 @@ class UserController {
 	}
 
 	/** A domain exception of the application's own, mapped with an annotation. */
-	@ApiError(status = HttpStatus.CONFLICT, code = "duplicate_email")
+	@ApiError(status = HttpStatus.CONFLICT, code = "duplicate_email",
+			description = "Another user already has this email address.")
 	static class DuplicateEmailException extends RuntimeException {
 
 		DuplicateEmailException(String message) {
