@@ -31,8 +31,9 @@ class ApiErrorsRequestIdRekeyingTests {
 		generate(1000);
 		Set<String> pending = pendingIds();
 		List<String> next = generate(20);
-		// A stripe whose pool happens to be used up draws its next block from its cipher: almost never here.
-		assertThat(next).filteredOn(pending::contains).hasSizeGreaterThan(10);
+		// Ids come from stripes picked at random, and a stripe whose pool runs out draws a fresh block, so how many
+		// of the next ids were pending varies; that any was is what a restored image would replay.
+		assertThat(next).filteredOn(pending::contains).isNotEmpty();
 	}
 
 	@Test
