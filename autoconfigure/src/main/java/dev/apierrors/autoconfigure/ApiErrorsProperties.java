@@ -697,6 +697,12 @@ public class ApiErrorsProperties {
 		private boolean index = true;
 
 		/**
+		 * Create the static resource settings with their defaults.
+		 */
+		public StaticResources() {
+		}
+
+		/**
 		 * {@return whether static resource handlers answer a path that no jar holds from an index read once}
 		 */
 		public boolean isIndex() {

@@ -54,6 +54,12 @@ public final class StaticResourceIndex {
 	private final Map<ClassLoader, ClassPathContents> contents = new ConcurrentHashMap<>();
 
 	/**
+	 * Create an empty index, to which locations are added with {@link #register(Resource)}.
+	 */
+	public StaticResourceIndex() {
+	}
+
+	/**
 	 * Register a location whose resources should be indexed, read on the next lookup; a location that cannot be
 	 * indexed is ignored.
 	 * @param location a static resource location
