@@ -73,9 +73,13 @@ together() {
 	local on_before off_before on_after off_after
 	on_before=$(ticks "${PID[on]}")
 	off_before=$(ticks "${PID[off]}")
+	local on_wrk off_wrk
 	drive on "$1" "$OUT/requests-on" &
+	on_wrk=$!
 	drive off "$1" "$OUT/requests-off" &
-	wait
+	off_wrk=$!
+	# Wait for the two loads only: a bare wait would also wait for the two apps, which are children of this shell.
+	wait "$on_wrk" "$off_wrk"
 	on_after=$(ticks "${PID[on]}")
 	off_after=$(ticks "${PID[off]}")
 	awk -v a=$((on_after - on_before)) -v b=$((off_after - off_before)) -v na="$(cat "$OUT/requests-on")" \
