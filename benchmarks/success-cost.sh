@@ -70,10 +70,9 @@ run() {
 
 # together SECONDS: drives both at once, prints both apps' CPU microseconds per request ("on off")
 together() {
-	local on_before off_before on_after off_after
+	local on_before off_before on_after off_after on_wrk off_wrk
 	on_before=$(ticks "${PID[on]}")
 	off_before=$(ticks "${PID[off]}")
-	local on_wrk off_wrk
 	drive on "$1" "$OUT/requests-on" &
 	on_wrk=$!
 	drive off "$1" "$OUT/requests-off" &
