@@ -24,23 +24,29 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
+import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.support.ServletContextResource;
 
 /**
  * What the class path holds under the class path locations of Spring MVC's static resource handlers, read once from
  * the jars it is made of: a path that no jar holds is known to be missing without asking the class loader, while the
  * class path's directories, whose files can change while the application runs, are looked at on every lookup.
  * <p>
- * Only {@code classpath:} locations are indexed, and only when every root of their class loader is known (the
- * class loader is a {@link URLClassLoader} or the application class loader, and each root is a jar or a
- * directory); any other location ({@code file:}, the servlet context) is left to Spring's lookup. The index holds
- * the names of jar entries under the registered locations and nothing a request adds.
+ * {@code classpath:} locations are indexed when every root of their class loader is known (the class loader is a
+ * {@link URLClassLoader} or the application class loader, and each root is a jar or a directory). Servlet context
+ * locations (Boot adds the context root to its static locations) are asked of Tomcat's document root directory and
+ * resource sets directly, without Tomcat's resource cache, which would otherwise keep an entry for every missing
+ * path it is asked for. Any other location ({@code file:}, a servlet context of another container or of a packed
+ * war) is left to Spring's lookup. The index holds the names of jar entries under the registered locations and
+ * nothing a request adds.
  */
 public final class StaticResourceIndex {
 
@@ -48,10 +54,16 @@ public final class StaticResourceIndex {
 
 	private static final String VERSIONS = "META-INF/versions/";
 
+	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent("org.apache.catalina.WebResourceRoot",
+			StaticResourceIndex.class.getClassLoader());
+
 	private final Set<String> prefixes = ConcurrentHashMap.newKeySet();
 
 	// Keyed by the class loaders of the registered locations: one in practice.
 	private final Map<ClassLoader, ClassPathContents> contents = new ConcurrentHashMap<>();
+
+	// Keyed by the servlet contexts of the registered servlet context locations: one in practice.
+	private final Map<ServletContext, TomcatServletContextContents> servletContexts = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an empty index, to which locations are added with {@link #register(Resource)}.
@@ -66,6 +78,9 @@ public final class StaticResourceIndex {
 	 * @return whether lookups under the location may be answered from the index
 	 */
 	public boolean register(Resource location) {
+		if (location instanceof ServletContextResource servletContextResource) {
+			return registerServletContext(servletContextResource.getServletContext());
+		}
 		String prefix = indexablePath(location);
 		if (prefix == null || prefix.isEmpty()) {
 			return false;
@@ -79,12 +94,21 @@ public final class StaticResourceIndex {
 
 	/**
 	 * Return whether the location may hold a resource at the given path: {@code false} only when the location is
-	 * indexed, no jar holds the path and no class path directory has a file there.
+	 * indexed and nothing holds the path: for a class path location no jar and no class path directory, for a
+	 * servlet context location neither Tomcat's document root nor any of its resource sets.
 	 * @param location a static resource location
 	 * @param relativePath the path relative to the location, as Spring's resolvers pass it
 	 * @return whether the location may hold the resource
 	 */
 	public boolean mayHold(Resource location, String relativePath) {
+		if (location instanceof ServletContextResource servletContextResource) {
+			TomcatServletContextContents held = this.servletContexts.get(servletContextResource.getServletContext());
+			if (held == null) {
+				return true;
+			}
+			Resource relative = servletContextResource.createRelative(relativePath);
+			return held.mayHold(((ServletContextResource) relative).getPath());
+		}
 		if (indexablePath(location) == null) {
 			return true;
 		}
@@ -94,6 +118,23 @@ public final class StaticResourceIndex {
 		}
 		ClassPathContents held = contentsOf(location);
 		return held == null || held.holds(path);
+	}
+
+	private boolean registerServletContext(ServletContext servletContext) {
+		if (!TOMCAT_PRESENT) {
+			return false;
+		}
+		if (this.servletContexts.containsKey(servletContext)) {
+			return true;
+		}
+		TomcatServletContextContents held = TomcatServletContextContents.of(servletContext);
+		if (held == null) {
+			logger.debug("Servlet context {} not indexed: not Tomcat's, or its document root is not a directory",
+					servletContext);
+			return false;
+		}
+		this.servletContexts.put(servletContext, held);
+		return true;
 	}
 
 	private boolean isIndexed(String path) {

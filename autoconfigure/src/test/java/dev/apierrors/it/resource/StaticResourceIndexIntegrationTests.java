@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import java.util.jar.JarOutputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 
 import dev.apierrors.it.Http;
 import dev.apierrors.servlet.resource.StaticResourceIndex;
+import org.apache.catalina.Lifecycle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
@@ -44,13 +49,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Static resources over real HTTP with the index, without it, and with Boot's resource chain, in applications whose
  * class path has a jar of static resources (built here, without directory entries) before the test class path,
- * whose {@code target/test-classes/static} is a directory. The class loader counts the lookups of the unknown route.
+ * whose {@code target/test-classes/static} is a directory, and whose Tomcat serves a document root directory. The
+ * class loader counts the lookups of the unknown route, and so does a cache strategy set on Tomcat's resources (Tomcat
+ * asks it on every lookup through its resource cache).
  */
 class StaticResourceIndexIntegrationTests {
 
 	private static final String UNKNOWN = "no/such/route";
 
 	private static final String JAR_FILE = "served from a jar";
+
+	private static final String DOCUMENT_ROOT_FILE = "served from the document root";
+
+	private static Path documentRoot;
 
 	@TempDir
 	static Path temp;
@@ -65,6 +76,8 @@ class StaticResourceIndexIntegrationTests {
 
 	@BeforeAll
 	static void start() throws IOException {
+		documentRoot = Files.createDirectories(temp.resolve("document-root"));
+		Files.writeString(documentRoot.resolve("from-document-root.txt"), DOCUMENT_ROOT_FILE);
 		Path jar = temp.resolve("static-resources.jar");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
 			entry(out, "static/from-jar.txt", JAR_FILE.getBytes(StandardCharsets.UTF_8));
@@ -146,6 +159,51 @@ class StaticResourceIndexIntegrationTests {
 		assertNotFound(indexed.http.get("/" + UNKNOWN));
 		assertNotFound(indexed.http.get("/webjars/" + UNKNOWN));
 		assertThat(indexed.classLoader.lookups.get()).isEqualTo(before);
+	}
+
+	@Test
+	void unknownRoutesLeaveNoEntryInTomcatsResourceCache() {
+		TomcatLookups tomcat = indexed.context.getBean(TomcatLookups.class);
+		int before = tomcat.unknown.get();
+		for (int i = 0; i < 20; i++) {
+			assertNotFound(indexed.http.get("/" + UNKNOWN + "/" + UUID.randomUUID()));
+		}
+		assertNotFound(indexed.http.get("/" + UNKNOWN));
+		assertThat(tomcat.unknown.get()).isEqualTo(before);
+	}
+
+	@Test
+	void withoutTheIndexTomcatCachesEveryUnknownRoute() {
+		TomcatLookups tomcat = probing.context.getBean(TomcatLookups.class);
+		int before = tomcat.unknown.get();
+		assertNotFound(probing.http.get("/" + UNKNOWN + "/" + UUID.randomUUID()));
+		assertThat(tomcat.unknown.get()).isGreaterThan(before);
+	}
+
+	@ParameterizedTest(name = "index {0}")
+	@ValueSource(booleans = { true, false })
+	void aFileInTheDocumentRootIsServed(boolean index) {
+		App app = index ? indexed : probing;
+		Http.Response served = app.http.get("/from-document-root.txt");
+		assertThat(served.status()).isEqualTo(200);
+		assertThat(served.body()).isEqualTo(DOCUMENT_ROOT_FILE);
+	}
+
+	@Test
+	void aFileCreatedInTheDocumentRootWhileRunningIsFoundAtOnce() throws IOException {
+		// Without the index Tomcat's resource cache answers a miss it remembers until its entry expires (5 s).
+		String name = "created-" + System.nanoTime() + ".txt";
+		assertNotFound(indexed.http.get("/late/" + name));
+		Path created = Files.writeString(Files.createDirectories(documentRoot.resolve("late")).resolve(name),
+				"created in the document root while running");
+		try {
+			Http.Response response = indexed.http.get("/late/" + name);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("created in the document root while running");
+		}
+		finally {
+			Files.delete(created);
+		}
 	}
 
 	@Test
@@ -274,9 +332,42 @@ class StaticResourceIndexIntegrationTests {
 		}
 
 		@Bean
+		WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> documentRoot() {
+			return (factory) -> factory.setDocumentRoot(documentRoot.toFile());
+		}
+
+		@Bean
+		TomcatLookups tomcatLookups() {
+			return new TomcatLookups();
+		}
+
+		@Bean
+		TomcatContextCustomizer countingCacheStrategy(TomcatLookups lookups) {
+			return (context) -> context.addLifecycleListener((event) -> {
+				if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
+					context.getResources().setCacheStrategy((path) -> {
+						if (path.contains(UNKNOWN)) {
+							lookups.unknown.incrementAndGet();
+						}
+						return false;
+					});
+				}
+			});
+		}
+
+		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
 		}
+
+	}
+
+	/**
+	 * Counts the lookups of the unknown route through Tomcat's resource cache.
+	 */
+	static final class TomcatLookups {
+
+		final AtomicInteger unknown = new AtomicInteger();
 
 	}
 

@@ -12,6 +12,9 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.WebResource;
+import org.apache.catalina.WebResourceRoot;
+import org.apache.catalina.WebResourceSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,8 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.context.support.ServletContextResource;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.resource.PathResourceResolver;
@@ -30,6 +35,9 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * {@link StaticResourceIndex} and {@link IndexedResourceResolver} on a class loader made of a jar (without
@@ -99,6 +107,54 @@ class StaticResourceIndexTests {
 		assertThat(this.index.mayHold(file, "missing.js")).isTrue();
 		this.index.register(location("static/"));
 		assertThat(this.index.mayHold(new ClassPathResource("elsewhere/", this.classLoader), "missing.txt")).isTrue();
+	}
+
+	@Test
+	void aServletContextOfAnotherContainerIsNotRuledOut() {
+		Resource root = new ServletContextResource(new MockServletContext(), "/");
+		assertThat(this.index.register(root)).isFalse();
+		assertThat(this.index.mayHold(root, "missing.js")).isTrue();
+	}
+
+	@Test
+	void tomcatsServletContextRulesOutOnlyAPlainPathThatNeitherItsDocumentRootNorASetHolds() throws IOException {
+		Path documentRoot = Files.createDirectories(this.directory.resolve("document-root"));
+		Files.writeString(documentRoot.resolve("page.html"), "<html></html>");
+		WebResourceSet jar = mock(WebResourceSet.class);
+		WebResource missing = mock(WebResource.class);
+		WebResource held = mock(WebResource.class);
+		given(held.exists()).willReturn(true);
+		given(jar.getResource(anyString())).willReturn(missing);
+		given(jar.getResource("/webjars/app.js")).willReturn(held);
+		WebResourceSet classLoaderOnly = mock(WebResourceSet.class);
+		given(classLoaderOnly.getClassLoaderOnly()).willReturn(true);
+		given(classLoaderOnly.getResource(anyString())).willReturn(held);
+		WebResourceRoot resources = mock(WebResourceRoot.class);
+		given(resources.getPreResources()).willReturn(new WebResourceSet[] { classLoaderOnly });
+		given(resources.getJarResources()).willReturn(new WebResourceSet[] { jar });
+		given(resources.getPostResources()).willReturn(new WebResourceSet[0]);
+		MockServletContext servletContext = new MockServletContext() {
+
+			@Override
+			public String getRealPath(String path) {
+				return documentRoot.resolve(path.substring(1)).toString();
+			}
+
+		};
+		servletContext.setAttribute("org.apache.catalina.resources", resources);
+		Resource root = new ServletContextResource(servletContext, "/");
+		assertThat(this.index.register(root)).isTrue();
+		assertThat(this.index.mayHold(root, "page.html")).isTrue();
+		assertThat(this.index.mayHold(root, "webjars/app.js")).isTrue();
+		assertThat(this.index.mayHold(root, "no/such/route")).isFalse();
+		assertThat(this.index.mayHold(new ServletContextResource(servletContext, "/webjars/"), "app.js")).isTrue();
+		// Left to Tomcat: protected directories and anything that is not a plain path.
+		assertThat(this.index.mayHold(root, "WEB-INF/web.xml")).isTrue();
+		assertThat(this.index.mayHold(root, "meta-inf/context.xml")).isTrue();
+		assertThat(this.index.mayHold(root, "../outside.txt")).isTrue();
+		assertThat(this.index.mayHold(root, "a:b")).isTrue();
+		Files.writeString(documentRoot.resolve("later.html"), "added while running");
+		assertThat(this.index.mayHold(root, "later.html")).isTrue();
 	}
 
 	@Test
