@@ -30,7 +30,9 @@ final class ClassPresenceRuntimeHints implements RuntimeHintsRegistrar {
 			// HttpClientRules: WebClient failures as upstream errors.
 			"org.springframework.web.reactive.function.client.WebClientResponseException",
 			// CommittedResponses: aborting a committed response on Tomcat.
-			"org.apache.coyote.CloseNowException");
+			"org.apache.coyote.CloseNowException",
+			// StaticResourceIndex: Tomcat's servlet context root answered from its resource sets.
+			"org.apache.catalina.WebResourceRoot");
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
