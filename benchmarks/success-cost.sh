@@ -6,10 +6,15 @@
 # identical wrk processes, so that whatever else the machine does in those seconds falls on both; MODE=alternate
 # runs them one after the other (A B B A ...), so a drift between neighbouring runs falls on the ratio.
 # Prints the median ratio, its 95 % confidence interval (order statistics of the runs) and the quartiles.
+# DELAY_MS paces each connection (a pause before every request, benchmarks/wrk/paced.lua), so that both apps get
+# the same light load instead of as many requests as each can take: at saturation the slower app also loses the
+# batching of a busy poller, which a closed loop adds to its cost per request. CONTROL=1 starts the starter's jar
+# twice as it is (an A/A run): its ratio is what the method itself shows when there is no difference to find.
 #
 # Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 5 minutes)
 # Knobs: MODE (together), PAIRS (30), SECONDS_RUN (5 s per run), WARMUP (60 s each), THREADS (1 per wrk),
-#        CONNECTIONS (8 per wrk), BUILD (0), JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1).
+#        CONNECTIONS (8 per wrk), DELAY_MS (0), CONTROL (0), BUILD (0), JAVA_OPTS (-Xms256m -Xmx256m),
+#        URL_PATH (/items/1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${MODE:-together}
@@ -20,6 +25,8 @@ THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-8}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
 URL_PATH=${URL_PATH:-/items/1}
+DELAY_MS=${DELAY_MS:-0}
+CONTROL=${CONTROL:-0}
 OUT=benchmarks/target/success-cost
 JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-0.1.0-SNAPSHOT.jar
 CLK_TCK=$(getconf CLK_TCK)
@@ -31,6 +38,11 @@ fi
 
 declare -A PID PORT=([on]=18191 [off]=18192)
 declare -A ARGS=([on]="" [off]="--api.errors.enabled=false")
+if [ "$CONTROL" = 1 ]; then
+	ARGS[off]=""
+fi
+cat benchmarks/wrk/summary.lua benchmarks/wrk/paced.lua >"$OUT/load.lua"
+export WRK_DELAY_MS=$DELAY_MS
 trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for name in on off; do
 	# shellcheck disable=SC2086
@@ -46,7 +58,7 @@ done
 # The two must differ only in the starter: the request id header is there with it and missing without it.
 curl -s -D - -o /dev/null "http://127.0.0.1:${PORT[on]}$URL_PATH" | grep -qi '^x-request-id' \
 	|| { echo "the starter is not active on ${PORT[on]}" >&2; exit 1; }
-if curl -s -D - -o /dev/null "http://127.0.0.1:${PORT[off]}$URL_PATH" | grep -qi '^x-request-id'; then
+if [ "$CONTROL" != 1 ] && curl -s -D - -o /dev/null "http://127.0.0.1:${PORT[off]}$URL_PATH" | grep -qi '^x-request-id'; then
 	echo "the starter is still active with api.errors.enabled=false" >&2
 	exit 1
 fi
@@ -54,7 +66,7 @@ fi
 ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
 drive() { # drive NAME SECONDS FILE: wrk against one app, its request count into FILE
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -H 'Accept: application/json' -s benchmarks/wrk/summary.lua \
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -H 'Accept: application/json' -s "$OUT/load.lua" \
 		"http://127.0.0.1:${PORT[$1]}$URL_PATH" | awk '/^RESULT/ { print $2 }' >"$3"
 }
 
@@ -87,7 +99,8 @@ together() {
 }
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -n 1)"
-echo "Warm-up, $WARMUP s each; mode $MODE, $PAIRS runs of $SECONDS_RUN s, wrk -t$THREADS -c$CONNECTIONS per app..."
+echo "Warm-up, $WARMUP s each; mode $MODE, $PAIRS runs of $SECONDS_RUN s, wrk -t$THREADS -c$CONNECTIONS per app," \
+	"pause $DELAY_MS ms per request$([ "$CONTROL" = 1 ] && echo ', A/A control: the starter on both sides')..."
 together "$WARMUP" >/dev/null
 printf "pair\ton_us\toff_us\tratio\n" >"$OUT/pairs.tsv"
 for pair in $(seq 1 "$PAIRS"); do
@@ -103,7 +116,9 @@ for pair in $(seq 1 "$PAIRS"); do
 	awk -v p="$pair" -v a="$on" -v b="$off" 'BEGIN { printf "%d\t%s\t%s\t%.4f\n", p, a, b, a / b }' >>"$OUT/pairs.tsv"
 done
 
-awk -F'\t' 'NR > 1 { print $4 }' "$OUT/pairs.tsv" | sort -g | awk -v pairs="$PAIRS" '
+LABEL="starter / same jar with api.errors.enabled=false"
+[ "$CONTROL" = 1 ] && LABEL="A/A control, starter / starter"
+awk -F'\t' 'NR > 1 { print $4 }' "$OUT/pairs.tsv" | sort -g | awk -v pairs="$PAIRS" -v label="$LABEL" '
 	{ v[NR] = $1 }
 	END {
 		n = NR
@@ -112,10 +127,11 @@ awk -F'\t' 'NR > 1 { print $4 }' "$OUT/pairs.tsv" | sort -g | awk -v pairs="$PAI
 		lo = int(n / 2 - 0.98 * sqrt(n)); if (lo < 1) lo = 1
 		hi = int(n / 2 + 1 + 0.98 * sqrt(n) + 0.999); if (hi > n) hi = n
 		q1 = v[int((n + 3) / 4)]; q3 = v[int((3 * n + 1) / 4 + 0.5)]
-		printf "Server CPU per GET success, starter / same jar with api.errors.enabled=false, %d runs:\n", n
+		printf "Server CPU per GET success, %s, %d runs:\n", label, n
 		printf "median %+.1f %% (95 %% CI %+.1f .. %+.1f %%), quartiles %+.1f .. %+.1f %%, min %+.1f, max %+.1f %%\n",
 			(med - 1) * 100, (v[lo] - 1) * 100, (v[hi] - 1) * 100, (q1 - 1) * 100, (q3 - 1) * 100,
 			(v[1] - 1) * 100, (v[n] - 1) * 100
 	}' | tee "$OUT/summary.txt"
-awk -F'\t' 'NR > 1 { a += $2; b += $3 } END { printf "Mean CPU per request: with %.1f µs, without %.1f µs.\n", a / (NR - 1), b / (NR - 1) }' \
+awk -F'\t' -v req="$(cat "$OUT/requests-on") $(cat "$OUT/requests-off")" 'NR > 1 { a += $2; b += $3 }
+	END { printf "Mean CPU per request: first %.1f µs, second %.1f µs (requests in the last run: %s).\n", a / (NR - 1), b / (NR - 1), req }' \
 	"$OUT/pairs.tsv" | tee -a "$OUT/summary.txt"
