@@ -3,6 +3,7 @@ package dev.apierrors.autoconfigure;
 import java.time.Clock;
 
 import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,9 +151,14 @@ public final class ApiErrorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorBodyEncoder apiErrorsBodyEncoder(ApiErrorsProperties properties, ErrorCatalog catalog) {
+		return bodyEncoder(properties, catalog, null);
+	}
+
+	private static ErrorBodyEncoder bodyEncoder(ApiErrorsProperties properties, ErrorCatalog catalog,
+			tools.jackson.databind.json.@Nullable JsonMapper mapper) {
 		String typeBase = TypeBase.of(properties.getTypeBase());
 		return new ErrorBodyEncoder(properties.getFormat(), typeBase,
-				Settings.docUrl(properties.isDocUrl(), typeBase, properties.getFormat()), catalog);
+				Settings.docUrl(properties.isDocUrl(), typeBase, properties.getFormat()), catalog, mapper);
 	}
 
 	@Bean
@@ -207,6 +213,19 @@ public final class ApiErrorsAutoConfiguration {
 				return randomRequestIdGenerator(properties);
 			}
 			return new dev.apierrors.core.requestid.TraceIdRequestIdGenerator(available);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(tools.jackson.databind.json.JsonMapper.class)
+	static class JacksonBodyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ErrorBodyEncoder apiErrorsBodyEncoder(ApiErrorsProperties properties, ErrorCatalog catalog,
+				ObjectProvider<tools.jackson.databind.json.JsonMapper> mapper) {
+			return bodyEncoder(properties, catalog, mapper.getIfUnique());
 		}
 
 	}

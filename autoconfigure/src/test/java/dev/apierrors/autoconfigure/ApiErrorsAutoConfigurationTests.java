@@ -185,6 +185,29 @@ class ApiErrorsAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void bodyMembersAreSerialisedByTheApplicationsJsonMapper() {
+		this.runner.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+			.run((context) -> assertThat(memberOfABody(context)).isEqualTo("{\"display_name\":\"Zoë\"}"));
+	}
+
+	@Test
+	void bodyMembersAreWrittenAsTheirToStringWithoutJacksonDatabind() {
+		this.runner.withClassLoader(new FilteredClassLoader("tools.jackson.databind"))
+			.run((context) -> assertThat(memberOfABody(context)).isEqualTo("\"Holder[displayName=Zoë]\""));
+	}
+
+	private static String memberOfABody(AssertableWebApplicationContext context) {
+		ResolvedError error = ResolvedError.builder(409, "conflict", "x").build();
+		error.prepare("req-1", -1, java.util.Set.of());
+		error.addMember("holder", new Holder("Zoë"));
+		String body = new String(context.getBean(ErrorBodyEncoder.class).encode(error, "/"), StandardCharsets.UTF_8);
+		return body.substring(body.indexOf("\"holder\":") + "\"holder\":".length(), body.length() - 1);
+	}
+
+	record Holder(String displayName) {
+	}
+
 	// Back-off
 
 	static Stream<Arguments> applicationBeans() {
