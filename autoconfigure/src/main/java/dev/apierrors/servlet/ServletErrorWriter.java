@@ -3,7 +3,6 @@ package dev.apierrors.servlet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -155,24 +154,22 @@ public final class ServletErrorWriter {
 				response.setHeader(name, null);
 			}
 		}
-		for (Map.Entry<String, List<String>> header : rendered.headers().headerSet()) {
-			String name = header.getKey();
-			if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-				response.setContentType(header.getValue().get(0));
-				continue;
-			}
-			boolean first = true;
-			for (String value : header.getValue()) {
-				if (first) {
-					response.setHeader(name, value);
-					first = false;
-				}
-				else {
-					response.addHeader(name, value);
-				}
-			}
-		}
+		rendered.headers().forEach((name, values) -> copy(name, values, response));
 		writeBody(request, response, rendered.body(), exchange.requestId());
+	}
+
+	private static void copy(String name, List<String> values, HttpServletResponse response) {
+		if (values.isEmpty()) {
+			return;
+		}
+		if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+			response.setContentType(values.get(0));
+			return;
+		}
+		response.setHeader(name, values.get(0));
+		for (int i = 1; i < values.size(); i++) {
+			response.addHeader(name, values.get(i));
+		}
 	}
 
 	private void writeBody(HttpServletRequest request, HttpServletResponse response, byte[] body, String requestId) {

@@ -390,6 +390,14 @@ class HeaderContractIntegrationTests {
 	}
 
 	@Test
+	void everyValueOfAMultiValuedErrorHeaderIsSentInOrder() {
+		Http.Response response = this.http.get("/public/two-links");
+		assertErrorContract(response, ID, 409, "conflict");
+		assertThat(response.headerValues("Link")).containsExactly("</docs/conflicts>; rel=\"help\"",
+				"</orders/7>; rel=\"related\"");
+	}
+
+	@Test
 	void unsatisfiableRangeKeepsTheContentRangeSpringSets() {
 		Http.Response response = this.http.get("/public/range.txt", "Range", "bytes=5000-6000");
 		assertErrorContract(response, ID, 416, "requested_range_not_satisfiable");

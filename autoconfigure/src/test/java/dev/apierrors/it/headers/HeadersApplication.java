@@ -44,6 +44,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -272,6 +273,14 @@ public class HeadersApplication {
 			response.setHeader("Content-Encoding", "gzip");
 			response.setHeader("Content-Disposition", "attachment; filename=\"report.pdf\"");
 			throw new ConflictException("The report is being generated.");
+		}
+
+		@GetMapping("/two-links")
+		String twoLinks() {
+			ErrorResponseException ex = new ErrorResponseException(HttpStatus.CONFLICT);
+			ex.getHeaders().add("Link", "</docs/conflicts>; rel=\"help\"");
+			ex.getHeaders().add("Link", "</orders/7>; rel=\"related\"");
+			throw ex;
 		}
 
 		@GetMapping("/reset")
