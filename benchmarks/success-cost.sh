@@ -18,7 +18,7 @@
 # Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 5 minutes)
 # Knobs: MODE (together), PAIRS (30), SECONDS_RUN (5 s per run), WARMUP (60 s each), THREADS (1 per wrk),
 #        CONNECTIONS (8 per wrk), DELAY_MS (0), CONTROL (0), BUILD (0), JAVA_OPTS (-Xms256m -Xmx256m),
-#        URL_PATH (/items/1), PROBE (0).
+#        URL_PATH (/items/1), PROBE (0), SWAP (0: 1 starts the app without the starter first, on the other port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${MODE:-together}
@@ -42,6 +42,12 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
 fi
 
 declare -A PID PORT=([on]=18191 [off]=18192)
+ORDER=(on off)
+if [ "${SWAP:-0}" = 1 ]; then
+	# The other app first and on the other port: a fixed offset between two processes then falls the other way.
+	PORT=([on]=18192 [off]=18191)
+	ORDER=(off on)
+fi
 declare -A ARGS=([on]="" [off]="--api.errors.enabled=false")
 if [ "$CONTROL" = 1 ]; then
 	ARGS[off]=""
@@ -53,7 +59,7 @@ fi
 cat benchmarks/wrk/summary.lua benchmarks/wrk/paced.lua >"$OUT/load.lua"
 export WRK_DELAY_MS=$DELAY_MS
 trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-for name in on off; do
+for name in "${ORDER[@]}"; do
 	# shellcheck disable=SC2086
 	java $JAVA_OPTS -jar "$JAR" --server.port="${PORT[$name]}" ${ARGS[$name]} >"$OUT/$name.log" 2>&1 &
 	PID[$name]=$!
