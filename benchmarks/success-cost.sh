@@ -11,9 +11,10 @@
 # batching of a busy poller, which a closed loop adds to its cost per request. CONTROL=1 starts the starter's jar
 # twice as it is (an A/A run): its ratio is what the method itself shows when there is no difference to find.
 # PROBE=1 (together mode) also starts both with bench.cpu-probe=true and reads, per run, the CPU time and the heap
-# that each request's own thread spent inside Tomcat's pipeline (benchmarks/app CpuProbe): thread CPU time is far
-# less disturbed by the rest of the machine than the process's ticks, and allocation is exact, so the difference
-# of the two apps in µs and bytes per request resolves what the ratio of whole-process ticks cannot.
+# that each request's own thread spent from Tomcat's engine to the response's last byte (benchmarks/app CpuProbe).
+# That leaves out the threads and the work both apps share, where most of the ticks' noise comes from. A pair of
+# processes can still differ by an offset of its own (each JIT compiles the path its own way), so compare several
+# pairs of processes (SWAP=1 for every other one), not only more runs of one pair.
 #
 # Usage: benchmarks/success-cost.sh      (nothing else may use the machine meanwhile; about 5 minutes)
 # Knobs: MODE (together), PAIRS (30), SECONDS_RUN (5 s per run), WARMUP (60 s each), THREADS (1 per wrk),

@@ -19,13 +19,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With {@code bench.cpu-probe=true}, measures the CPU time and the heap allocated by the request's own thread
- * between Tomcat's engine and the last byte of the response written (filter chain, dispatcher, handler, the error
- * handling and any forward to {@code /error}, the whole response sent), and answers {@code GET /bench/cpu} with the totals, one line {@code <case> <nanoseconds> <bytes>
- * <requests>} for all requests ({@code all}) and one for each case a load names in an {@code X-Bench-Case} header
- * ({@code ok}, {@code typed404}, {@code invalid}, {@code unknown}; anything else counts as {@code other}). Thread CPU
- * time is what the thread itself ran, so other processes on the machine change it far less than the process's CPU
- * per request, and it leaves out what every case and variant shares outside (reading and parsing the request, the
- * poller, recycling, GC and compiler threads).
+ * between Tomcat's engine and the last byte of the response (filter chain, dispatcher, handler, the error handling
+ * and any forward to {@code /error}, the response finished and written), and answers {@code GET /bench/cpu} with
+ * the totals: one line {@code <case> <nanoseconds> <bytes> <requests>} for all requests ({@code all}) and one for
+ * each case a load names in an {@code X-Bench-Case} header ({@code ok}, {@code typed404}, {@code invalid},
+ * {@code unknown}; anything else counts as {@code other}). It leaves out what every case and variant shares
+ * outside the request's own work: reading and parsing the request, the poller, recycling, GC and compiler threads.
+ * Other processes still slow the thread down, so its figures are compared in pairs like every other figure here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("bench.cpu-probe")
