@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # The error paths' cost against the success path, measured inside each request: every approach's app is started
-# with bench.cpu-probe=true (benchmarks/app CpuProbe) and driven by four wrk loads at the same time, one per case
-# (GET /items/1 success, the typed 404 of GET /items/0, the invalid POST /items body, an unknown route), each
-# naming its case in an X-Bench-Case header. The probe adds up, per case, the CPU time and the heap that the
+# with bench.cpu-probe=true (benchmarks/app CpuProbe) and driven by five wrk loads at the same time, one per case
+# (GET /items/1 success, the typed 404 of GET /items/0, the invalid POST /items body, an unknown route, and a
+# valid POST /items body answered 201), each naming its case in an X-Bench-Case header. The probe adds up, per case, the CPU time and the heap that the
 # request's own thread spent between Tomcat's engine and the last byte of the response (everything the
 # approaches do differently: the filters, the dispatcher, the error handling, the /error forward, the response
-# finished and written). The four cases share every second of every run in one JVM, so what the machine does meanwhile
+# finished and written). The cases share every second of every run in one JVM, so what the machine does meanwhile
 # falls on all of them alike, and each run's ratio of a case to the success path is paired.
 #
 # The table gives each case's pipeline CPU per request as a multiple of the success path's, median [min-max] of
 # the runs, and an estimate of the whole process's ratio, the measure of benchmarks/run.sh: the CPU per request
 # outside the pipeline (parsing, the poller, GC and compiler threads; from /proc/<pid>/stat over the same runs,
-# less the pipeline's share) is added to both sides, taken as the same for every case.
+# less the pipeline's share) is added to both sides, taken as the same for every case. The last two columns are
+# the valid POST against the success path, and the invalid body against the valid one: the valid POST reads and
+# validates the same kind of body, so the second is what the error handling of an invalid body costs over the
+# request that passes validation, with the parsing and the validation on both sides.
 #
 # Usage: benchmarks/pipeline-cost.sh      (nothing else may use the machine meanwhile; about 12 minutes)
 # Knobs: VARIANTS (boot problem advice wimdeblauwe starter), RUNS (12), SECONDS_RUN (5), WARMUP (60 s per app),
-#        CONNECTIONS (2 per case), CASES (ok typed404 invalid unknown: the loads to run at once), BUILD (1),
+#        CONNECTIONS (2 per case), CASES (ok typed404 invalid unknown valid: the loads to run at once), BUILD (1),
 #        JAVA_OPTS (-Xms256m -Xmx256m).
 # Results: printed and kept under benchmarks/target/pipeline-cost/ (runs.tsv, summary.md, one log per app).
 set -euo pipefail
@@ -43,25 +46,27 @@ declare -A ARGS=([boot]="" [problem]="--spring.mvc.problemdetails.enabled=true" 
 	[wimdeblauwe]="" [starter]="")
 declare -A LABEL=([boot]="Boot default" [problem]="Boot ProblemDetails" [advice]="hand-written advice"
 	[wimdeblauwe]="wimdeblauwe 5.0.0" [starter]="**api-errors**")
-read -r -a CASES <<<"${CASES:-ok typed404 invalid unknown}"
-declare -A PATH_OF=([ok]=/items/1 [typed404]=/items/0 [invalid]=/items [unknown]=/no/such/route)
+read -r -a CASES <<<"${CASES:-ok typed404 invalid unknown valid}"
+declare -A PATH_OF=([ok]=/items/1 [typed404]=/items/0 [invalid]=/items [unknown]=/no/such/route [valid]=/items)
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cat benchmarks/wrk/summary.lua >"$OUT/get.lua"
 cat benchmarks/wrk/summary.lua benchmarks/wrk/invalid-body.lua >"$OUT/post.lua"
+cat benchmarks/wrk/summary.lua benchmarks/wrk/valid-body.lua >"$OUT/post-valid.lua"
 APP=
 trap '[ -n "$APP" ] && kill "$APP" 2>/dev/null || true' EXIT
 
 ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 probe() { curl -s "http://127.0.0.1:$PORT/bench/cpu"; }
 
-# load SECONDS: the four cases at once, one wrk each, until all four are done
+# load SECONDS: the cases at once, one wrk each, until all are done
 load() {
 	local pids=() name script
 	for name in "${CASES[@]}"; do
 		script=$OUT/get.lua
 		[ "$name" = invalid ] && script=$OUT/post.lua
+		[ "$name" = valid ] && script=$OUT/post-valid.lua
 		wrk -t1 -c"$CONNECTIONS" -d"$1s" -H 'Accept: application/json' -H "X-Bench-Case: $name" -s "$script" \
 			"http://127.0.0.1:$PORT${PATH_OF[$name]}" >/dev/null &
 		pids+=($!)
@@ -90,7 +95,7 @@ for variant in "${VARIANTS[@]}"; do
 		after=$(probe)
 		# One line per case: the pipeline's µs and bytes per request, and the whole process's µs per request of
 		# all cases together (the same value on each line of the run).
-		awk -v v="$variant" -v r="$run" -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" \
+		awk -v v="$variant" -v r="$run" -v list="${CASES[*]}" -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" \
 			-v before="$before" -v after="$after" 'BEGIN {
 				n = split(before, b, "\n"); split(after, a, "\n")
 				for (i = 1; i <= n; i++) {
@@ -98,8 +103,8 @@ for variant in "${VARIANTS[@]}"; do
 					requests[x[1]] = y[4] - x[4]; nanos[x[1]] = y[2] - x[2]; bytes[x[1]] = y[3] - x[3]
 				}
 				process = t * 1e6 / hz / requests["all"]
-				split("ok typed404 invalid unknown", cases, " ")
-				for (i = 1; i <= 4; i++) {
+				count = split(list, cases, " ")
+				for (i = 1; i <= count; i++) {
 					c = cases[i]; m = (requests[c] > 0) ? requests[c] : 1
 					printf "%s\t%d\t%s\t%.3f\t%.0f\t%d\t%.3f\n", v, r, c, nanos[c] / 1e3 / m, bytes[c] / m, requests[c], process
 				}
@@ -116,12 +121,12 @@ done
 # run; and the estimate of the whole process's ratio, (outside + case) / (outside + ok), where outside is the
 # process's CPU per request less the pipeline's, both over all cases of the run.
 {
-	echo "$(date -u +%Y-%m-%d), $RUNS runs of $SECONDS_RUN s per app, four wrk -t1 -c$CONNECTIONS loads at once;"
+	echo "$(date -u +%Y-%m-%d), $RUNS runs of $SECONDS_RUN s per app, ${#CASES[@]} wrk -t1 -c$CONNECTIONS loads at once (${CASES[*]});"
 	echo "pipeline thread CPU per request as a multiple of the success path's in the same run, median [min-max];"
 	echo "in brackets after it the estimated whole-process ratio (the CPU outside the pipeline added to both sides)."
 	echo
-	echo "| approach | success, pipeline µs (process µs) | typed 404 | \`@Valid\` body | unknown route |"
-	echo "|---|---|---|---|---|"
+	echo "| approach | success, pipeline µs (process µs) | typed 404 | \`@Valid\` body | unknown route | valid POST | \`@Valid\` / valid POST |"
+	echo "|---|---|---|---|---|---|---|"
 	awk -F'\t' -v labels="$(for v in "${VARIANTS[@]}"; do printf '%s=%s;' "$v" "${LABEL[$v]}"; done)" '
 		function median(list,   n, i, j, t, s, tmp) {
 			split(list, s, " "); n = 0
@@ -131,20 +136,22 @@ done
 			return (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
 		}
 		NR == 1 { next }
-		{ us[$1, $2, $3] = $4; process[$1, $2] = $7; if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } runs[$1] = $2 }
+		{ us[$1, $2, $3] = $4; have[$3] = 1; process[$1, $2] = $7; if (!($1 in seen)) { seen[$1] = 1; order[++count] = $1 } runs[$1] = $2 }
 		END {
 			split(labels, l, ";"); for (i in l) { split(l[i], kv, "="); label[kv[1]] = kv[2] }
 			for (k = 1; k <= count; k++) {
 				v = order[k]; okl = ""; pl = ""
 				for (r = 1; r <= runs[v]; r++) { okl = okl " " us[v, r, "ok"]; pl = pl " " process[v, r] }
 				line = sprintf("| %s | %.1f (%.1f) |", label[v], median(okl), median(pl))
-				split("typed404 invalid unknown", cases, " ")
-				for (c = 1; c <= 3; c++) {
+				split("typed404 invalid unknown valid invalid", cases, " ")
+				split("ok ok ok ok valid", bases, " ")
+				for (c = 1; c <= 5; c++) {
+					if (!(cases[c] in have) || !(bases[c] in have)) { line = line " – |"; continue }
 					ratios = ""; estimates = ""
 					for (r = 1; r <= runs[v]; r++) {
 						outside = process[v, r] - us[v, r, "all"]
-						ratios = ratios " " us[v, r, cases[c]] / us[v, r, "ok"]
-						estimates = estimates " " (outside + us[v, r, cases[c]]) / (outside + us[v, r, "ok"])
+						ratios = ratios " " us[v, r, cases[c]] / us[v, r, bases[c]]
+						estimates = estimates " " (outside + us[v, r, cases[c]]) / (outside + us[v, r, bases[c]])
 					}
 					m = median(ratios); mlo = lo; mhi = hi
 					line = line sprintf(" %.2f× [%.2f-%.2f] (%.2f×) |", m, mlo, mhi, median(estimates))

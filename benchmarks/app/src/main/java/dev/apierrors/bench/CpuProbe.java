@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
  * and any forward to {@code /error}, the response finished and written), and answers {@code GET /bench/cpu} with
  * the totals: one line {@code <case> <nanoseconds> <bytes> <requests>} for all requests ({@code all}) and one for
  * each case a load names in an {@code X-Bench-Case} header ({@code ok}, {@code typed404}, {@code invalid},
- * {@code unknown}; anything else counts as {@code other}). It leaves out what every case and variant shares
- * outside the request's own work: reading and parsing the request, the poller, recycling, GC and compiler threads.
+ * {@code unknown}, {@code valid}; anything else counts as {@code other}). It leaves out what every case and variant
+ * shares outside the request's own work: reading and parsing the request, the poller, recycling, GC and compiler
+ * threads.
  * Other processes still slow the thread down, so its figures are compared in pairs like every other figure here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +42,7 @@ class CpuProbe {
 		private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 			.getThreadMXBean();
 
-		private static final List<String> CASES = List.of("ok", "typed404", "invalid", "unknown", "other");
+		private static final List<String> CASES = List.of("ok", "typed404", "invalid", "unknown", "valid", "other");
 
 		private final Totals all = new Totals();
 
