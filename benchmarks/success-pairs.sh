@@ -15,7 +15,7 @@
 # the pairs, each pair one sample), the median and the range. The starter's cost is the starter pairs' mean; the
 # control pairs' mean shows what the method reads when there is nothing to find, and their spread the offsets.
 #
-# Usage: benchmarks/success-pairs.sh      (nothing else may use the machine meanwhile; about 35 minutes)
+# Usage: benchmarks/success-pairs.sh      (nothing else may use the machine meanwhile; about 55 minutes)
 # Knobs: PROCESSES (8 pairs of each kind), RUNS (10 runs of 5 s per pair), WARMUP (60 s per pair), BUILD (0),
 #        KINDS (starter control).
 # Results: printed and kept under benchmarks/target/success-pairs/ (processes.tsv, summary.txt, one log per pair).
