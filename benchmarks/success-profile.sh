@@ -5,10 +5,13 @@
 # Prints both processes' CPU per request (from /proc/<pid>/stat) and, from the samples, the share of the starter's
 # own code: samples whose innermost frame of the starter (dev.apierrors, not the benchmark app) is not calling on
 # into the rest of the filter chain, grouped by that frame, and the frames that differ most between the two apps.
+# EVENT=alloc profiles the heap allocated instead (async-profiler's alloc mode, one sample per ALLOC_INTERVAL
+# bytes, weighted by size), so every figure is bytes, and also prints the allocated types whose bytes per request
+# differ most between the two apps.
 #
 # Usage: benchmarks/success-profile.sh      (nothing else may use the machine meanwhile; about 2 minutes)
 # Knobs: SECONDS_RUN (30), WARMUP (40), CONNECTIONS (4 per wrk), INTERVAL (1ms), BUILD (0), TOP (15),
-#        JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1).
+#        JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1), EVENT (ctimer or alloc), ALLOC_INTERVAL (64k).
 # async-profiler (tools.profiler:async-profiler:4.1, linux-x64) is fetched from Maven Central on the first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,8 @@ SECONDS_RUN=${SECONDS_RUN:-30}
 WARMUP=${WARMUP:-40}
 CONNECTIONS=${CONNECTIONS:-4}
 INTERVAL=${INTERVAL:-1ms}
+EVENT=${EVENT:-ctimer}
+ALLOC_INTERVAL=${ALLOC_INTERVAL:-64k}
 TOP=${TOP:-15}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
 URL_PATH=${URL_PATH:-/items/1}
@@ -67,14 +72,18 @@ both() {
 agent() { jcmd "${PID[$1]}" JVMTI.agent_load "$LIB" "\"$2\"" >/dev/null; }
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -n 1)"
-echo "Warm-up $WARMUP s, then $SECONDS_RUN s profiled (ctimer, $INTERVAL), wrk -t1 -c$CONNECTIONS per app..."
+START="start,event=ctimer,interval=$INTERVAL" STOP=collapsed UNIT=samples PER=1000 PER_LABEL="1,000 requests"
+if [ "$EVENT" = alloc ]; then
+	START="start,event=alloc,alloc=$ALLOC_INTERVAL,total" STOP=collapsed,total UNIT=bytes PER=1 PER_LABEL=request
+fi
+echo "Warm-up $WARMUP s, then $SECONDS_RUN s profiled ($START), wrk -t1 -c$CONNECTIONS per app..."
 both "$WARMUP"
-for name in on off; do agent "$name" "start,event=ctimer,interval=$INTERVAL"; done
+for name in on off; do agent "$name" "$START"; done
 declare -A BEFORE AFTER
 for name in on off; do BEFORE[$name]=$(ticks "${PID[$name]}"); done
 both "$SECONDS_RUN"
 for name in on off; do AFTER[$name]=$(ticks "${PID[$name]}"); done
-for name in on off; do agent "$name" "stop,file=$(pwd)/$OUT/$name.collapsed,collapsed"; done
+for name in on off; do agent "$name" "stop,file=$(pwd)/$OUT/$name.collapsed,$STOP"; done
 
 CLK_TCK=$(getconf CLK_TCK)
 for name in on off; do
@@ -83,7 +92,7 @@ for name in on off; do
 done | tee "$OUT/summary.txt"
 
 # The starter's own samples: innermost starter frame, unless what it calls is the rest of the chain.
-awk -v top="$TOP" '
+awk -v top="$TOP" -v unit="$UNIT" '
 	{
 		n = $NF; total += n
 		frames = substr($0, 1, length($0) - length(n) - 1)
@@ -95,13 +104,14 @@ awk -v top="$TOP" '
 		own += n; by[f[deepest]] += n
 	}
 	END {
-		printf "starter: %d of %d samples (%.2f %%) in its own code\n", own, total, 100 * own / total
-		for (m in by) printf "%8d %6.2f %%  %s\n", by[m], 100 * by[m] / total, m | "sort -rn | head -n " top
+		printf "starter: %.0f of %.0f %s (%.2f %%) in its own code\n", own, total, unit, 100 * own / total
+		for (m in by) printf "%8.0f %6.2f %%  %s\n", by[m], 100 * by[m] / total, m | "sort -rn | awk \"NR <= " top "\""
+
 	}' "$OUT/on.collapsed" | tee -a "$OUT/summary.txt"
 
 # Inclusive samples per frame and request, with the starter against without: where the two differ most.
-echo "frames with the largest difference in samples per 1,000 requests (with, without, difference):" | tee -a "$OUT/summary.txt"
-awk -v ron="$(cat "$OUT/requests-on")" -v roff="$(cat "$OUT/requests-off")" '
+echo "frames with the largest difference in $UNIT per $PER_LABEL (with, without, difference):" | tee -a "$OUT/summary.txt"
+awk -v ron="$(cat "$OUT/requests-on")" -v roff="$(cat "$OUT/requests-off")" -v per="$PER" '
 	FNR == 1 { side = (FILENAME ~ /on\.collapsed$/) ? "on" : "off" }
 	{
 		n = $NF
@@ -112,7 +122,27 @@ awk -v ron="$(cat "$OUT/requests-on")" -v roff="$(cat "$OUT/requests-off")" '
 	}
 	END {
 		for (m in names) {
-			a = inc["on", m] * 1000 / ron; b = inc["off", m] * 1000 / roff
+			a = inc["on", m] * per / ron; b = inc["off", m] * per / roff
 			d = a - b; printf "%9.2f %9.2f %+9.2f  %s\n", a, b, d, m
 		}
-	}' "$OUT/on.collapsed" "$OUT/off.collapsed" | sort -k3,3gr | head -n "$TOP" | tee -a "$OUT/summary.txt"
+	}' "$OUT/on.collapsed" "$OUT/off.collapsed" | sort -k3,3gr | awk -v top="$TOP" 'NR <= top' | tee -a "$OUT/summary.txt"
+
+if [ "$EVENT" = alloc ]; then
+	# The allocated type is the innermost frame of each stack.
+	echo "allocated types with the largest difference in bytes per request (with, without, difference):" | tee -a "$OUT/summary.txt"
+	awk -v ron="$(cat "$OUT/requests-on")" -v roff="$(cat "$OUT/requests-off")" -v top="$TOP" '
+		FNR == 1 { side = (FILENAME ~ /on\.collapsed$/) ? "on" : "off" }
+		{
+			n = $NF
+			k = split(substr($0, 1, length($0) - length(n) - 1), f, ";")
+			bytes[side, f[k]] += n; names[f[k]] = 1; total[side] += n
+		}
+		END {
+			printf "%9.1f %9.1f %+9.1f  all types\n", total["on"] / ron, total["off"] / roff, total["on"] / ron - total["off"] / roff
+			for (m in names) {
+				a = bytes["on", m] / ron; b = bytes["off", m] / roff
+				printf "%9.1f %9.1f %+9.1f  %s\n", a, b, a - b, m | "sort -k3,3gr | awk \"NR <= " top "\""
+
+			}
+		}' "$OUT/on.collapsed" "$OUT/off.collapsed" | tee -a "$OUT/summary.txt"
+fi
