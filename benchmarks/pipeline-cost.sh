@@ -2,11 +2,12 @@
 # The error paths' cost against the success path, measured inside each request: every approach's app is started
 # with bench.cpu-probe=true (benchmarks/app CpuProbe) and driven by five wrk loads at the same time, one per case
 # (GET /items/1 success, the typed 404 of GET /items/0, the invalid POST /items body, an unknown route, and a
-# valid POST /items body answered 201), each naming its case in an X-Bench-Case header. The probe adds up, per case, the CPU time and the heap that the
-# request's own thread spent between Tomcat's engine and the last byte of the response (everything the
-# approaches do differently: the filters, the dispatcher, the error handling, the /error forward, the response
-# finished and written). The cases share every second of every run in one JVM, so what the machine does meanwhile
-# falls on all of them alike, and each run's ratio of a case to the success path is paired.
+# valid POST /items body answered 201), each naming its case in an X-Bench-Case header. The probe adds up, per
+# case, the CPU time and the heap that the request's own thread spent between Tomcat's engine and the last byte of
+# the response (everything the approaches do differently: the filters, the dispatcher, the error handling, the
+# /error forward, the response finished and written). The cases share every second of every run in one JVM, so
+# what the machine does meanwhile falls on all of them alike, and each run's ratio of a case to the success path
+# is paired.
 #
 # The table gives each case's pipeline CPU per request as a multiple of the success path's, median [min-max] of
 # the runs, and an estimate of the whole process's ratio, the measure of benchmarks/run.sh: the CPU per request

@@ -106,7 +106,6 @@ awk -v top="$TOP" -v unit="$UNIT" '
 	END {
 		printf "starter: %.0f of %.0f %s (%.2f %%) in its own code\n", own, total, unit, 100 * own / total
 		for (m in by) printf "%8.0f %6.2f %%  %s\n", by[m], 100 * by[m] / total, m | "sort -rn | awk \"NR <= " top "\""
-
 	}' "$OUT/on.collapsed" | tee -a "$OUT/summary.txt"
 
 # Inclusive samples per frame and request, with the starter against without: where the two differ most.
@@ -142,7 +141,6 @@ if [ "$EVENT" = alloc ]; then
 			for (m in names) {
 				a = bytes["on", m] / ron; b = bytes["off", m] / roff
 				printf "%9.1f %9.1f %+9.1f  %s\n", a, b, a - b, m | "sort -k3,3gr | awk \"NR <= " top "\""
-
 			}
 		}' "$OUT/on.collapsed" "$OUT/off.collapsed" | tee -a "$OUT/summary.txt"
 fi
