@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * each case a load names in an {@code X-Bench-Case} header ({@code ok}, {@code typed404}, {@code invalid},
  * {@code unknown}, {@code valid}; anything else counts as {@code other}). It leaves out what every case and variant
  * shares outside the request's own work: reading and parsing the request, the poller, recycling, GC and compiler
- * threads.
- * Other processes still slow the thread down, so its figures are compared in pairs like every other figure here.
+ * threads. Other processes still slow the thread down, so its figures are compared in pairs like every other
+ * figure here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("bench.cpu-probe")
