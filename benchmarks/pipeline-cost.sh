@@ -20,7 +20,8 @@
 # Usage: benchmarks/pipeline-cost.sh      (nothing else may use the machine meanwhile; about 12 minutes)
 # Knobs: VARIANTS (boot problem advice wimdeblauwe starter), RUNS (12), SECONDS_RUN (5), WARMUP (60 s per app),
 #        CONNECTIONS (2 per case), CASES (ok typed404 invalid unknown valid: the loads to run at once), BUILD (1),
-#        JAVA_OPTS (-Xms256m -Xmx256m).
+#        JAVA_OPTS (-Xms256m -Xmx256m), BASELINE_JAR (none: with a path, the variant "baseline" is that jar, an
+#        earlier build of the starter's app, so that VARIANTS="baseline starter" measures a change against it).
 # Results: printed and kept under benchmarks/target/pipeline-cost/ (runs.tsv, summary.md, one log per app).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,9 @@ declare -A ARGS=([boot]="" [problem]="--spring.mvc.problemdetails.enabled=true" 
 	[wimdeblauwe]="" [starter]="")
 declare -A LABEL=([boot]="Boot default" [problem]="Boot ProblemDetails" [advice]="hand-written advice"
 	[wimdeblauwe]="wimdeblauwe 5.0.0" [starter]="**api-errors**")
+if [ -n "${BASELINE_JAR:-}" ]; then
+	JAR[baseline]=$BASELINE_JAR ARGS[baseline]="" LABEL[baseline]="api-errors, baseline build"
+fi
 read -r -a CASES <<<"${CASES:-ok typed404 invalid unknown valid}"
 declare -A PATH_OF=([ok]=/items/1 [typed404]=/items/0 [invalid]=/items [unknown]=/no/such/route [valid]=/items)
 

@@ -9,9 +9,13 @@
 # bytes, weighted by size), so every figure is bytes, and also prints the allocated types whose bytes per request
 # differ most between the two apps.
 #
+# BASELINE_JAR=path compares two builds instead: the "off" side runs that jar with the starter on, so that a change
+# to the starter can be profiled against the build before it (copy the benchmark jar aside before rebuilding).
+#
 # Usage: benchmarks/success-profile.sh      (nothing else may use the machine meanwhile; about 2 minutes)
 # Knobs: SECONDS_RUN (30), WARMUP (40), CONNECTIONS (4 per wrk), INTERVAL (1ms), BUILD (0), TOP (15),
-#        JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1), EVENT (ctimer or alloc), ALLOC_INTERVAL (64k).
+#        JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1), EVENT (ctimer or alloc), ALLOC_INTERVAL (64k),
+#        BASELINE_JAR (none).
 # async-profiler (tools.profiler:async-profiler:4.1, linux-x64) is fetched from Maven Central on the first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,11 +44,15 @@ if [ ! -f "$LIB" ]; then
 fi
 
 declare -A PID PORT=([on]=18194 [off]=18195)
-declare -A ARGS=([on]="" [off]="--api.errors.enabled=false")
+declare -A ARGS=([on]="" [off]="--api.errors.enabled=false") JARS=([on]="$JAR" [off]="$JAR")
+if [ -n "${BASELINE_JAR:-}" ]; then
+	ARGS[off]="" JARS[off]=$BASELINE_JAR
+	echo "off: $BASELINE_JAR with the starter on"
+fi
 trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for name in on off; do
 	# shellcheck disable=SC2086
-	java $JAVA_OPTS -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$JAR" \
+	java $JAVA_OPTS -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "${JARS[$name]}" \
 		--server.port="${PORT[$name]}" ${ARGS[$name]} >"$OUT/$name.log" 2>&1 &
 	PID[$name]=$!
 done

@@ -110,7 +110,7 @@ public final class ReactiveErrorWriter {
 		for (String name : rendered.removedHeaders()) {
 			headers.remove(name);
 		}
-		// One putAll: iterating headerSet() would first build a case-insensitive view of the rendered headers.
+		// One putAll of the rendered map: each of its headers replaces the values set earlier under its name.
 		headers.putAll(rendered.headers());
 		byte[] body = rendered.body();
 		headers.setContentLength(body.length);

@@ -21,6 +21,9 @@ import dev.apierrors.core.ResolvedError;
 import dev.apierrors.core.SafeText;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The one place that decides the headers of an error response, used by every writer:
@@ -148,11 +151,13 @@ public final class HeaderPolicy {
 	 * @param exchange the exchange
 	 * @param retryAfter the {@code Retry-After} decision
 	 * @param contentType the content type of the body
-	 * @return the headers in the order to set them
+	 * @return the headers by case-insensitive name, in the order to set them
 	 */
-	public HttpHeaders headers(ResolvedError error, ErrorExchange exchange, RetryAfter retryAfter,
+	public MultiValueMap<String, String> headers(ResolvedError error, ErrorExchange exchange, RetryAfter retryAfter,
 			String contentType) {
-		HttpHeaders headers = new HttpHeaders();
+		MultiValueMap<String, String> rendered = newHeaders();
+		// Written through the HttpHeaders API, over the plain map that the writers iterate.
+		HttpHeaders headers = new HttpHeaders(rendered);
 		headers.set(HttpHeaders.CONTENT_TYPE, contentType);
 		headers.set(this.requestIdHeader, error.getRequestId());
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -171,7 +176,15 @@ public final class HeaderPolicy {
 			}
 		}
 		copySafe(error.getAddedHeaders(), headers);
-		return headers;
+		return rendered;
+	}
+
+	/**
+	 * Create an empty, ordered map of headers with case-insensitive names, as {@link #headers} returns.
+	 * @return the map
+	 */
+	public static MultiValueMap<String, String> newHeaders() {
+		return CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(8, Locale.ROOT));
 	}
 
 	/**

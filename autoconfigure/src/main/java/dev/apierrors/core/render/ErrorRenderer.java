@@ -16,6 +16,7 @@ import dev.apierrors.core.i18n.MessageLocalizer;
 import dev.apierrors.core.logging.ErrorLogger;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Turns a resolved error into a complete response, the same way for every web adapter: the message is localised,
@@ -92,7 +93,8 @@ public final class ErrorRenderer {
 		customize(error);
 		this.errorLogger.log(error, exchange);
 		byte[] body = this.encoder.encode(error, exchange.path());
-		HttpHeaders headers = this.headerPolicy.headers(error, exchange, retryAfter, this.encoder.contentType());
+		MultiValueMap<String, String> headers = this.headerPolicy.headers(error, exchange, retryAfter,
+				this.encoder.contentType());
 		return new RenderedError(error.getStatus(), headers, this.headerPolicy.removedHeaders(error.getStatus()),
 				body);
 	}
@@ -130,7 +132,7 @@ public final class ErrorRenderer {
 			body = ("{\"error\":\"internal_error\",\"message\":\"An unexpected error occurred.\",\"request_id\":\""
 					+ requestId + "\"}").getBytes(StandardCharsets.UTF_8);
 		}
-		HttpHeaders headers = new HttpHeaders();
+		MultiValueMap<String, String> headers = HeaderPolicy.newHeaders();
 		headers.set(HttpHeaders.CONTENT_TYPE, this.encoder.contentType());
 		headers.set(this.headerPolicy.requestIdHeader(), requestId);
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
