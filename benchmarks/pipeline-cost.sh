@@ -39,17 +39,11 @@ if [ "${BUILD:-1}" = 1 ]; then
 	./mvnw -B -q -o -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter,benchmarks/app-wimdeblauwe -am package \
 		-DskipTests
 fi
-VERSION=0.1.0-SNAPSHOT
-PLAIN_JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar
-declare -A JAR=([boot]=$PLAIN_JAR [problem]=$PLAIN_JAR [advice]=$PLAIN_JAR
-	[wimdeblauwe]=benchmarks/app-wimdeblauwe/target/api-errors-bench-app-wimdeblauwe-$VERSION.jar
-	[starter]=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar)
-declare -A ARGS=([boot]="" [problem]="--spring.mvc.problemdetails.enabled=true" [advice]="--spring.profiles.active=advice"
-	[wimdeblauwe]="" [starter]="")
+source benchmarks/variants.sh
 declare -A LABEL=([boot]="Boot default" [problem]="Boot ProblemDetails" [advice]="hand-written advice"
-	[wimdeblauwe]="wimdeblauwe 5.0.0" [starter]="**api-errors**")
+	[wimdeblauwe]="wimdeblauwe 5.0.0" [starter]="**api-errors**" [off]="api-errors jar, starter off")
 if [ -n "${BASELINE_JAR:-}" ]; then
-	JAR[baseline]=$BASELINE_JAR ARGS[baseline]="" LABEL[baseline]="api-errors, baseline build"
+	LABEL[baseline]="api-errors, baseline build"
 fi
 read -r -a CASES <<<"${CASES:-ok typed404 invalid unknown valid}"
 declare -A PATH_OF=([ok]=/items/1 [typed404]=/items/0 [invalid]=/items [unknown]=/no/such/route [valid]=/items)

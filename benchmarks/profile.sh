@@ -3,7 +3,8 @@
 # endpoint with wrk and prints the hottest methods from the execution samples, by self time and inclusive.
 #
 # Usage: benchmarks/profile.sh [ok|notfound|invalid|noroute] [starter|off|boot|...]  (off: the starter's jar with
-#        api.errors.enabled=false; run benchmarks/run.sh once first, or BUILD=1, so that the jars exist).
+#        api.errors.enabled=false; baseline: BASELINE_JAR, an earlier build; the MVC variants are those of
+#        benchmarks/variants.sh; run benchmarks/run.sh once first, or BUILD=1, so that the jars exist).
 #        WebFlux variants: webflux-starter, webflux-boot, webflux-problem (run benchmarks/webflux.sh once first).
 #        Knobs: SECONDS_RUN (20), TOP (25).
 set -euo pipefail
@@ -14,23 +15,19 @@ SECONDS_RUN=${SECONDS_RUN:-20}
 TOP=${TOP:-25}
 PORT=${PORT:-18199}
 OUT=benchmarks/target/profile
-VERSION=0.1.0-SNAPSHOT
 mkdir -p "$OUT"
 
 if [ "${BUILD:-0}" = 1 ]; then
 	./mvnw -B -q -Pbenchmarks -pl benchmarks/app,benchmarks/app-starter,benchmarks/app-wimdeblauwe,benchmarks/app-webflux,benchmarks/app-webflux-starter -am package -DskipTests
 fi
+source benchmarks/variants.sh
 case "$VARIANT" in
-	starter) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="" ;;
-	off) JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar ARGS="--api.errors.enabled=false" ;;
-	wimdeblauwe) JAR=benchmarks/app-wimdeblauwe/target/api-errors-bench-app-wimdeblauwe-$VERSION.jar ARGS="" ;;
-	boot) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="" ;;
-	problem) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="--spring.mvc.problemdetails.enabled=true" ;;
-	advice) JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar ARGS="--spring.profiles.active=advice" ;;
-	webflux-starter) JAR=benchmarks/app-webflux-starter/target/api-errors-bench-app-webflux-starter-$VERSION.jar ARGS="" ;;
-	webflux-boot) JAR=benchmarks/app-webflux/target/api-errors-bench-app-webflux-$VERSION-exec.jar ARGS="" ;;
-	webflux-problem) JAR=benchmarks/app-webflux/target/api-errors-bench-app-webflux-$VERSION-exec.jar ARGS="--spring.webflux.problemdetails.enabled=true" ;;
-	*) echo "unknown variant $VARIANT" >&2; exit 1 ;;
+	webflux-starter) APP_JAR=benchmarks/app-webflux-starter/target/api-errors-bench-app-webflux-starter-$VERSION.jar APP_ARGS="" ;;
+	webflux-boot) APP_JAR=benchmarks/app-webflux/target/api-errors-bench-app-webflux-$VERSION-exec.jar APP_ARGS="" ;;
+	webflux-problem) APP_JAR=benchmarks/app-webflux/target/api-errors-bench-app-webflux-$VERSION-exec.jar APP_ARGS="--spring.webflux.problemdetails.enabled=true" ;;
+	*)
+		[ -n "${JAR[$VARIANT]:-}" ] || { echo "unknown variant $VARIANT" >&2; exit 1; }
+		APP_JAR=${JAR[$VARIANT]} APP_ARGS=${ARGS[$VARIANT]} ;;
 esac
 case "$ENDPOINT" in
 	ok) URL=/items/1 ;;
@@ -46,7 +43,7 @@ fi
 
 LOG=$OUT/$VARIANT-$ENDPOINT.log
 # shellcheck disable=SC2086
-java -Xms256m -Xmx256m -XX:FlightRecorderOptions=stackdepth=256 -jar "$JAR" --server.port="$PORT" $ARGS >"$LOG" 2>&1 &
+java -Xms256m -Xmx256m -XX:FlightRecorderOptions=stackdepth=256 -jar "$APP_JAR" --server.port="$PORT" $APP_ARGS >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

@@ -45,16 +45,9 @@ if [ "$BUILD" = 1 ]; then
 	fi
 fi
 
-VERSION=0.1.0-SNAPSHOT
-PLAIN_JAR=benchmarks/app/target/api-errors-bench-app-$VERSION-exec.jar
-STARTER_JAR=benchmarks/app-starter/target/api-errors-bench-app-starter-$VERSION.jar
-WIM_JAR=benchmarks/app-wimdeblauwe/target/api-errors-bench-app-wimdeblauwe-$VERSION.jar
-
-# name | jar | extra arguments | label in the table
+# name | jar | extra arguments (benchmarks/variants.sh) | label in the table
+source benchmarks/variants.sh
 VARIANTS=(boot problem advice wimdeblauwe starter)
-declare -A JAR=([boot]=$PLAIN_JAR [problem]=$PLAIN_JAR [advice]=$PLAIN_JAR [wimdeblauwe]=$WIM_JAR [starter]=$STARTER_JAR)
-declare -A ARGS=([boot]="" [problem]="--spring.mvc.problemdetails.enabled=true" [advice]="--spring.profiles.active=advice"
-	[wimdeblauwe]="" [starter]="")
 declare -A LABEL=([boot]="Boot default (\`/error\` forward), also the app without the starter"
 	[problem]="Boot ProblemDetails enabled" [advice]="hand-written minimal \`@RestControllerAdvice\`"
 	[wimdeblauwe]="wimdeblauwe error-handling starter 5.0.0" [starter]="**api-errors (this starter)**")
