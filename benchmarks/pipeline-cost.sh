@@ -18,9 +18,10 @@
 # request that passes validation, with the parsing and the validation on both sides.
 #
 # Usage: benchmarks/pipeline-cost.sh      (nothing else may use the machine meanwhile; about 12 minutes)
-# Knobs: VARIANTS (boot problem advice wimdeblauwe starter), RUNS (12), SECONDS_RUN (5), WARMUP (60 s per app),
-#        CONNECTIONS (2 per case), CASES (ok typed404 invalid unknown valid: the loads to run at once), BUILD (1),
-#        JAVA_OPTS (-Xms256m -Xmx256m), BASELINE_JAR (none: with a path, the variant "baseline" is that jar, an
+# Knobs: VARIANTS (boot problem advice wimdeblauwe starter; also off and baseline, see benchmarks/variants.sh),
+#        RUNS (12), SECONDS_RUN (5), WARMUP (60 s per app), CONNECTIONS (2 per case),
+#        CASES (ok typed404 invalid unknown valid: the loads to run at once), BUILD (1), JAVA_OPTS (-Xms256m -Xmx256m),
+#        BASELINE_JAR (none: with a path, the variant "baseline" is that jar, an
 #        earlier build of the starter's app, so that VARIANTS="baseline starter" measures a change against it).
 # Results: printed and kept under benchmarks/target/pipeline-cost/ (runs.tsv, summary.md, one log per app).
 set -euo pipefail
