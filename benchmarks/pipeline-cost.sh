@@ -18,7 +18,7 @@
 # request that passes validation, with the parsing and the validation on both sides.
 #
 # Usage: benchmarks/pipeline-cost.sh      (nothing else may use the machine meanwhile; about 12 minutes)
-# Knobs: VARIANTS (boot problem advice wimdeblauwe starter; also off and baseline, see benchmarks/variants.sh),
+# Knobs: VARIANTS (boot problem advice wimdeblauwe starter; also off, floor, contract and baseline, see benchmarks/variants.sh),
 #        RUNS (12), SECONDS_RUN (5), WARMUP (60 s per app), CONNECTIONS (2 per case),
 #        CASES (ok typed404 invalid unknown valid: the loads to run at once), BUILD (1), JAVA_OPTS (-Xms256m -Xmx256m),
 #        BASELINE_JAR (none: with a path, the variant "baseline" is that jar, an
@@ -42,7 +42,9 @@ if [ "${BUILD:-1}" = 1 ]; then
 fi
 source benchmarks/variants.sh
 declare -A LABEL=([boot]="Boot default" [problem]="Boot ProblemDetails" [advice]="hand-written advice"
-	[wimdeblauwe]="wimdeblauwe 5.0.0" [starter]="**api-errors**" [off]="api-errors jar, starter off")
+	[wimdeblauwe]="wimdeblauwe 5.0.0" [starter]="**api-errors**" [off]="api-errors jar, starter off"
+	[floor]="floor: a constant answer"
+	[contract]="floor with the starter's headers and bodies")
 if [ -n "${BASELINE_JAR:-}" ]; then
 	LABEL[baseline]="api-errors, baseline build"
 fi

@@ -2,8 +2,11 @@
 # End-to-end benchmark of the error paths: builds the same small app in several variants, starts each on
 # 127.0.0.1, drives it with wrk in interleaved rounds and prints, per approach, the share of its own success
 # path's throughput that each error path keeps, plus server CPU per request, start-up time and heap after GC.
+# The last row, "floor", is no approach: the plain app throwing its 404 without a stack trace and answering each
+# error with a constant body from the first exception resolver, what Spring MVC itself costs on the typed 404 and
+# the invalid body (see benchmarks/variants.sh).
 #
-# Usage: benchmarks/run.sh            (about 12 minutes on 2 cores)
+# Usage: benchmarks/run.sh            (about 15 minutes on 2 cores)
 #        ACTUATOR=1 benchmarks/run.sh (the app with and without the starter, both with Spring Boot's actuator
 #        recording http.server.requests, which the starter tags with error.code; about 5 minutes)
 # Knobs: DURATION (s per run, 8), ROUNDS (3), WARMUP (s per endpoint, 4), STARTUPS (3), THREADS (2),
@@ -47,10 +50,11 @@ fi
 
 # name | jar | extra arguments (benchmarks/variants.sh) | label in the table
 source benchmarks/variants.sh
-VARIANTS=(boot problem advice wimdeblauwe starter)
+VARIANTS=(boot problem advice wimdeblauwe starter floor)
 declare -A LABEL=([boot]="Boot default (\`/error\` forward), also the app without the starter"
 	[problem]="Boot ProblemDetails enabled" [advice]="hand-written minimal \`@RestControllerAdvice\`"
-	[wimdeblauwe]="wimdeblauwe error-handling starter 5.0.0" [starter]="**api-errors (this starter)**")
+	[wimdeblauwe]="wimdeblauwe error-handling starter 5.0.0" [starter]="**api-errors (this starter)**"
+	[floor]="floor (no approach): a stackless 404 and constant bytes from the first exception resolver")
 declare -A PORT PID
 if [ "$ACTUATOR" = 1 ]; then
 	# Only the app without and with the starter, both with actuator: does the starter change the success path?
