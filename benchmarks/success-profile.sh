@@ -11,11 +11,14 @@
 #
 # BASELINE_JAR=path compares two builds instead: the "off" side runs that jar with the starter on, so that a change
 # to the starter can be profiled against the build before it (copy the benchmark jar aside before rebuilding).
+# BASELINE_ARGS gives that side its arguments: with the plain app's jar and --spring.profiles.active=floor it is the
+# floor of benchmarks/variants.sh, so that URL_PATH=/items/0 profiles the starter's typed 404 against the cheapest
+# answer Spring MVC allows.
 #
 # Usage: benchmarks/success-profile.sh      (nothing else may use the machine meanwhile; about 2 minutes)
 # Knobs: SECONDS_RUN (30), WARMUP (40), CONNECTIONS (4 per wrk), INTERVAL (1ms), BUILD (0), TOP (15),
 #        JAVA_OPTS (-Xms256m -Xmx256m), URL_PATH (/items/1), EVENT (ctimer or alloc), ALLOC_INTERVAL (64k),
-#        BASELINE_JAR (none).
+#        BASELINE_JAR (none), BASELINE_ARGS (none).
 # async-profiler (tools.profiler:async-profiler:4.1, linux-x64) is fetched from Maven Central on the first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +49,8 @@ fi
 declare -A PID PORT=([on]=18194 [off]=18195)
 declare -A ARGS=([on]="" [off]="--api.errors.enabled=false") JARS=([on]="$JAR" [off]="$JAR")
 if [ -n "${BASELINE_JAR:-}" ]; then
-	ARGS[off]="" JARS[off]=$BASELINE_JAR
-	echo "off: $BASELINE_JAR with the starter on"
+	ARGS[off]=${BASELINE_ARGS:-} JARS[off]=$BASELINE_JAR
+	echo "off: $BASELINE_JAR ${BASELINE_ARGS:-with the starter on}"
 fi
 trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for name in on off; do
@@ -99,7 +102,8 @@ for name in on off; do
 		'BEGIN { printf "%-3s %d requests, %.1f µs CPU per request\n", app, n, t * 1e6 / hz / n }'
 done | tee "$OUT/summary.txt"
 
-# The starter's own samples: innermost starter frame, unless what it calls is the rest of the chain.
+# The starter's own samples: innermost starter frame, unless what it calls is the rest of the chain or Tomcat's
+# output stream (writing a body and committing the response is the platform's work, whoever writes).
 awk -v top="$TOP" -v unit="$UNIT" '
 	{
 		n = $NF; total += n
@@ -108,7 +112,7 @@ awk -v top="$TOP" -v unit="$UNIT" '
 		deepest = 0
 		for (i = 1; i <= k; i++) if (f[i] ~ /^dev\/apierrors\// && f[i] !~ /^dev\/apierrors\/bench\//) deepest = i
 		if (!deepest) next
-		for (i = deepest + 1; i <= k; i++) if (f[i] ~ /FilterChain\.doFilter|HttpServlet\.service/) next
+		for (i = deepest + 1; i <= k; i++) if (f[i] ~ /FilterChain\.doFilter|HttpServlet\.service|CoyoteOutputStream\.write/) next
 		own += n; by[f[deepest]] += n
 	}
 	END {
