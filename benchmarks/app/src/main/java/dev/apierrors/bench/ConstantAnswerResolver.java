@@ -51,6 +51,7 @@ class ConstantAnswerResolver implements HandlerExceptionResolver {
 
 	ConstantAnswerResolver(@Value("${bench.floor.contract:false}") boolean contract) {
 		this.contract = contract;
+		// The starter's bodies for the benchmark's requests: GET /items/0, an unknown route, the invalid POST /items.
 		this.itemNotFound = bytes(contract ? "{\"error\":\"item_not_found\",\"message\":\"Item 0 was not found.\","
 				+ "\"request_id\":\"" + ID + "\"}" : "{\"error\":\"not_found\"}");
 		this.noRoute = bytes(contract ? "{\"error\":\"not_found\",\"message\":\"The requested resource was not found.\","
@@ -89,19 +90,6 @@ class ConstantAnswerResolver implements HandlerExceptionResolver {
 		return null;
 	}
 
-	static final class StacklessNotFound extends ResponseStatusException {
-
-		StacklessNotFound(long id) {
-			super(HttpStatus.NOT_FOUND, "Item " + id + " was not found.");
-		}
-
-		@Override
-		public synchronized Throwable fillInStackTrace() {
-			return this;
-		}
-
-	}
-
 	private ModelAndView answer(HttpServletResponse response, int status, byte[] body) {
 		response.setStatus(status);
 		if (this.contract) {
@@ -120,6 +108,22 @@ class ConstantAnswerResolver implements HandlerExceptionResolver {
 			throw new UncheckedIOException(ex);
 		}
 		return new ModelAndView();
+	}
+
+	/**
+	 * The domain 404 of the floor, without a stack trace.
+	 */
+	static final class StacklessNotFound extends ResponseStatusException {
+
+		StacklessNotFound(long id) {
+			super(HttpStatus.NOT_FOUND, "Item " + id + " was not found.");
+		}
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
 	}
 
 }
